@@ -1,0 +1,132 @@
+/* zonelint: region allocator, freed in one call.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct zl_arena_chunk {
+	zl_arena_chunk_t *next;
+	size_t cap;
+	max_align_t data[];
+};
+
+#define CHUNK_MIN (256u * 1024u)
+#define ALIGN (sizeof(max_align_t))
+
+void zl_oom(void)
+{
+	fputs("zonelint: out of memory\n", stderr);
+	exit(2);
+}
+
+void *zl_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		zl_oom();
+	return p;
+}
+
+void *zl_xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		zl_oom();
+	return p;
+}
+
+void *zl_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		zl_oom();
+	return p;
+}
+
+void zl_arena_init(zl_arena_t *arena)
+{
+	memset(arena, 0, sizeof(*arena));
+}
+
+void zl_arena_free(zl_arena_t *arena)
+{
+	zl_arena_chunk_t *c = arena->head;
+	while (c) {
+		zl_arena_chunk_t *next = c->next;
+		free(c);
+		c = next;
+	}
+	zl_arena_init(arena);
+}
+
+void *zl_arena_alloc(zl_arena_t *arena, size_t size)
+{
+	size = (size + ALIGN - 1) & ~(ALIGN - 1);
+	if (!arena->head || arena->cap - arena->used < size) {
+		size_t cap = size > CHUNK_MIN ? size : CHUNK_MIN;
+		/* grow chunk size with the arena so huge zones need few chunks */
+		if (arena->total / 8 > cap && arena->total / 8 < (64u << 20))
+			cap = arena->total / 8;
+		if (cap > SIZE_MAX - sizeof(zl_arena_chunk_t))
+			zl_oom();
+		zl_arena_chunk_t *c = zl_xmalloc(sizeof(*c) + cap);
+		c->next = arena->head;
+		c->cap = cap;
+		arena->head = c;
+		arena->used = 0;
+		arena->cap = cap;
+		arena->total += cap;
+	}
+	void *p = (char *)arena->head->data + arena->used;
+	arena->used += size;
+	return p;
+}
+
+void *zl_arena_calloc(zl_arena_t *arena, size_t size)
+{
+	void *p = zl_arena_alloc(arena, size);
+	memset(p, 0, size);
+	return p;
+}
+
+char *zl_arena_strndup(zl_arena_t *arena, const char *src, size_t len)
+{
+	char *p = zl_arena_alloc(arena, len + 1);
+	memcpy(p, src, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *zl_arena_strdup(zl_arena_t *arena, const char *src)
+{
+	return zl_arena_strndup(arena, src, strlen(src));
+}
+
+void *zl_arena_memdup(zl_arena_t *arena, const void *src, size_t len)
+{
+	void *p = zl_arena_alloc(arena, len ? len : 1);
+	if (len)
+		memcpy(p, src, len);
+	return p;
+}
+
+char *zl_arena_printf(zl_arena_t *arena, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	char *p = zl_arena_alloc(arena, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}

@@ -1,0 +1,156 @@
+/* zonelint: findings, their filtering (config, suppressions) and order.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#include "findings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+
+void zl_findings_init(zl_findings_t *fs)
+{
+	memset(fs, 0, sizeof(*fs));
+	zl_arena_init(&fs->arena);
+}
+
+void zl_findings_free(zl_findings_t *fs)
+{
+	free(fs->v);
+	zl_arena_free(&fs->arena);
+	memset(fs, 0, sizeof(*fs));
+}
+
+zl_finding_t *zl_findings_add(zl_findings_t *fs)
+{
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 64;
+		fs->v = zl_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
+	}
+	zl_finding_t *f = &fs->v[fs->n];
+	memset(f, 0, sizeof(*f));
+	f->seq = (uint32_t)fs->n;
+	fs->n++;
+	return f;
+}
+
+/* Does the comma-separated list name @p rule? */
+static int names_rule(const char *list, const char *rule)
+{
+	size_t rl = strlen(rule);
+	const char *p = list;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		if ((l == rl && !memcmp(p, rule, rl)) || (l == 3 && !memcmp(p, "all", 3)))
+			return 1;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+void zl_findings_apply_suppressions(zl_ctx_t *ctx, void *suppressions)
+{
+	zl_findings_t *fs = ctx->findings;
+	zl_suppress_t *list = suppressions;
+	if (!list)
+		return;
+	size_t o = 0;
+	for (size_t i = 0; i < fs->n; i++) {
+		zl_finding_t *f = &fs->v[i];
+		int drop = 0;
+		for (zl_suppress_t *s = list; s && f->file != ZL_NO_FILE; s = s->next) {
+			if (s->file != f->file || !names_rule(s->rules, f->rule))
+				continue;
+			if (s->whole_file || s->line == f->line || s->line + 1 == f->line) {
+				s->used++;
+				drop = 1;
+			}
+		}
+		if (!drop)
+			fs->v[o++] = *f;
+	}
+	fs->n = o;
+	for (zl_suppress_t *s = list; s; s = s->next) {
+		if (s->used)
+			continue;
+		zl_zone_t *zone = NULL;
+		for (zl_zone_t *z = ctx->set->zones; z; z = z->next)
+			if (z->file == s->file)
+				zone = z;
+		zl_emit_at(ctx, ZL_R_ZONE_SUPPRESSION_UNUSED, zone, NULL, 0, s->file, s->line,
+			   "'zonelint-disable%s %s' suppresses nothing", s->whole_file ? "-file" : "",
+			   s->rules);
+	}
+}
+
+static const zl_zoneset_t *sort_set;
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const zl_finding_t *x = a, *y = b;
+	if (x->file != y->file) {
+		if (x->file == ZL_NO_FILE || y->file == ZL_NO_FILE)
+			return x->file == ZL_NO_FILE ? 1 : -1;
+		int c = strcmp(sort_set->files[x->file].display, sort_set->files[y->file].display);
+		if (c)
+			return c;
+		return x->file < y->file ? -1 : 1;
+	}
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void zl_findings_sort(zl_findings_t *fs, const zl_zoneset_t *set)
+{
+	sort_set = set;
+	if (fs->n > 1)
+		qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
+	sort_set = NULL;
+}
+
+zl_counts_t zl_findings_count(const zl_findings_t *fs)
+{
+	zl_counts_t c = { 0, 0, 0 };
+	for (size_t i = 0; i < fs->n; i++) {
+		switch (fs->v[i].severity) {
+		case ZL_SEV_ERROR: c.errors++; break;
+		case ZL_SEV_WARNING: c.warnings++; break;
+		case ZL_SEV_INFO: c.infos++; break;
+		default: break;
+		}
+	}
+	return c;
+}
+
+const char *zl_severity_name(zl_severity_t s)
+{
+	switch (s) {
+	case ZL_SEV_ERROR: return "error";
+	case ZL_SEV_WARNING: return "warning";
+	case ZL_SEV_INFO: return "info";
+	default: return "off";
+	}
+}
+
+int zl_severity_parse(const char *s, zl_severity_t *out)
+{
+	if (!strcmp(s, "error"))
+		*out = ZL_SEV_ERROR;
+	else if (!strcmp(s, "warning"))
+		*out = ZL_SEV_WARNING;
+	else if (!strcmp(s, "info"))
+		*out = ZL_SEV_INFO;
+	else if (!strcmp(s, "off"))
+		*out = ZL_SEV_OFF;
+	else
+		return ZL_EINVAL;
+	return 0;
+}

@@ -1,0 +1,64 @@
+/* zonelint: findings, their filtering (config, suppressions) and order.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#ifndef ZL_FINDINGS_H
+#define ZL_FINDINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "rules.h"
+
+#define ZL_NO_FILE UINT16_MAX
+
+/** One finding.  Every string is escaped and owned by the findings list. */
+struct zl_finding {
+	const char *rule;          /**< rule id */
+	int rule_index;            /**< built-in: zl_rule_id_t; custom: ZL_R__COUNT + i */
+	zl_severity_t severity;
+	uint16_t file;             /**< index into the zone set's files, or ZL_NO_FILE */
+	uint32_t line;
+	const char *zone;          /**< apex, absolute; NULL if none */
+	const char *owner;         /**< absolute, trailing dot; NULL if none */
+	const char *type;          /**< record type mnemonic; NULL if none */
+	const char *message;
+	const char *suggestion;    /**< NULL if none */
+	uint32_t seq;              /**< emission order, the last sort key */
+};
+
+struct zl_findings {
+	zl_arena_t arena;
+	zl_finding_t *v;
+	size_t n, cap;
+};
+
+/** @brief Initialise an empty list. */
+void zl_findings_init(zl_findings_t *fs);
+/** @brief Free the list and every string in it. */
+void zl_findings_free(zl_findings_t *fs);
+/** @brief Append a finding; strings must already be owned by fs->arena. */
+zl_finding_t *zl_findings_add(zl_findings_t *fs);
+
+/**
+ * @brief Apply zonelint-disable comments: drop the findings they cover, and
+ *        report each comment that covered nothing (zone-suppression-unused).
+ */
+void zl_findings_apply_suppressions(zl_ctx_t *ctx, void *suppressions);
+
+/** @brief Sort deterministically: file, line, rule, then emission order. */
+void zl_findings_sort(zl_findings_t *fs, const zl_zoneset_t *set);
+
+/** @brief Counts by severity. */
+typedef struct zl_counts {
+	size_t errors, warnings, infos;
+} zl_counts_t;
+zl_counts_t zl_findings_count(const zl_findings_t *fs);
+
+/** @brief Severity name: "error", "warning", "info", "off". */
+const char *zl_severity_name(zl_severity_t s);
+/** @brief Parse a severity name (error|warning|info|off). @return 0 or ZL_EINVAL */
+int zl_severity_parse(const char *s, zl_severity_t *out);
+
+#endif

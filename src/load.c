@@ -1,0 +1,1297 @@
+/* zonelint: loading zone files into the zone set.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#define _GNU_SOURCE
+#include "load.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <ldns/ldns.h>
+
+#include "gendirective.h"
+#include "rrtypes.h"
+#include "common.h"
+#include "util.h"
+
+#define MAX_ENTRY (1u << 20)          /* longest record text we hand to ldns */
+#define DEFAULT_GENERATE_LIMIT 1000000u
+#define DEFAULT_INCLUDE_DEPTH 16u
+
+static const char *const diag_names[] = {
+#define X(name, str) str,
+	ZL_DIAG_LIST(X)
+#undef X
+};
+
+const char *zl_diag_name(zl_diag_code_t code)
+{
+	return code < ZL_DIAG__COUNT ? diag_names[code] : "unknown";
+}
+
+typedef struct token {
+	uint32_t off;
+	uint32_t len;
+} token_t;
+
+/* One logical entry: a record or a directive, joined across parentheses. */
+typedef struct entry {
+	char *text;          /* tokens separated by single spaces, NUL-terminated */
+	size_t len, cap;
+	token_t *tok;
+	size_t ntok, tokcap;
+	uint32_t line;       /* line of the first token */
+	int leading_ws;      /* the line began with blank space: inherit owner */
+	int too_long;
+	int has_nul;
+	const char *error;   /* scanner error (unbalanced parentheses, ...) */
+} entry_t;
+
+typedef struct scan {
+	const char *p, *end;
+	uint32_t line;
+	int fixed_line;      /* lines of $GENERATE output stay on the directive's */
+} scan_t;
+
+typedef struct frame {
+	dev_t dev;
+	ino_t ino;
+	const char *path;
+} frame_t;
+
+struct zl_loader {
+	zl_zoneset_t *set;
+	zl_load_opts_t opts;
+	zl_arena_t arena;        /* loader-lifetime strings */
+	zl_diag_t *diags, *diags_tail;
+	zl_suppress_t *supps, *supps_tail;
+	entry_t ent;
+	char *line;              /* record text handed to ldns */
+	size_t linecap;
+	char **allow_real;       /* realpath of every allowed include folder */
+	unsigned nallow;
+	frame_t stack[64];
+	unsigned depth;
+};
+
+/* What is in force while one file is read. */
+typedef struct fstate {
+	zl_zone_t *zone;
+	uint16_t file;
+	ldns_rdf *origin;        /* owned */
+	ldns_rdf *prev;          /* owned: last owner, for inherited owners */
+	uint32_t default_ttl;
+	int have_ttl;
+	uint32_t last_ttl;
+	int have_last_ttl;
+	uint16_t zone_class;
+	const char *root;        /* folder tree includes must stay inside */
+	const char *dir;         /* folder of this file, for relative includes */
+	unsigned warned_types[8];
+	unsigned nwarned;
+} fstate_t;
+
+static void diag(zl_loader_t *ld, zl_diag_code_t code, const fstate_t *st, uint32_t line,
+		 zl_node_t *owner, uint16_t type, const char *fmt, ...) ZL_PRINTF(7, 8);
+
+static void diag(zl_loader_t *ld, zl_diag_code_t code, const fstate_t *st, uint32_t line,
+		 zl_node_t *owner, uint16_t type, const char *fmt, ...)
+{
+	zl_diag_t *d = zl_arena_calloc(&ld->set->arena, sizeof(*d));
+	char buf[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	d->code = code;
+	d->zone = st ? st->zone : NULL;
+	d->file = st ? st->file : 0;
+	d->line = line;
+	d->owner = owner;
+	d->type = type;
+	d->message = zl_arena_strdup(&ld->set->arena, buf);
+	if (ld->diags_tail)
+		ld->diags_tail->next = d;
+	else
+		ld->diags = d;
+	ld->diags_tail = d;
+}
+
+zl_loader_t *zl_loader_new(zl_zoneset_t *set, const zl_load_opts_t *opts)
+{
+	zl_loader_t *ld = zl_xcalloc(1, sizeof(*ld));
+	ld->set = set;
+	if (opts)
+		ld->opts = *opts;
+	if (!ld->opts.generate_limit)
+		ld->opts.generate_limit = DEFAULT_GENERATE_LIMIT;
+	if (!ld->opts.max_include_depth || ld->opts.max_include_depth > 60)
+		ld->opts.max_include_depth = DEFAULT_INCLUDE_DEPTH;
+	zl_arena_init(&ld->arena);
+	ld->allow_real = zl_xcalloc(ld->opts.nallow + 1, sizeof(char *));
+	for (unsigned i = 0; i < ld->opts.nallow; i++) {
+		char *r = realpath(ld->opts.allow[i], NULL);
+		if (r)
+			ld->allow_real[ld->nallow++] = r;
+	}
+	return ld;
+}
+
+void zl_loader_free(zl_loader_t *ld)
+{
+	if (!ld)
+		return;
+	for (unsigned i = 0; i < ld->nallow; i++)
+		free(ld->allow_real[i]);
+	free(ld->allow_real);
+	free(ld->ent.text);
+	free(ld->ent.tok);
+	free(ld->line);
+	zl_arena_free(&ld->arena);
+	free(ld);
+}
+
+const zl_diag_t *zl_loader_diags(const zl_loader_t *ld)
+{
+	return ld->diags;
+}
+
+zl_suppress_t *zl_loader_suppressions(const zl_loader_t *ld)
+{
+	return ld->supps;
+}
+
+/* ---- the entry scanner ------------------------------------------------ */
+
+static void ent_reset(entry_t *e)
+{
+	e->len = 0;
+	e->ntok = 0;
+	e->leading_ws = 0;
+	e->too_long = 0;
+	e->has_nul = 0;
+	e->error = NULL;
+	if (!e->text) {
+		e->cap = 4096;
+		e->text = zl_xmalloc(e->cap);
+		e->tokcap = 64;
+		e->tok = zl_xmalloc(e->tokcap * sizeof(*e->tok));
+	}
+	e->text[0] = '\0';
+}
+
+static void ent_putc(entry_t *e, char c)
+{
+	if (e->too_long)
+		return;
+	if (e->len + 2 > MAX_ENTRY) {
+		e->too_long = 1;
+		return;
+	}
+	if (e->len + 2 > e->cap) {
+		e->cap *= 2;
+		e->text = zl_xrealloc(e->text, e->cap);
+	}
+	e->text[e->len++] = c;
+	e->text[e->len] = '\0';
+}
+
+static void ent_begin_token(entry_t *e)
+{
+	if (e->too_long)
+		return;
+	if (e->ntok)
+		ent_putc(e, ' ');
+	if (e->ntok == e->tokcap) {
+		e->tokcap *= 2;
+		e->tok = zl_xrealloc(e->tok, e->tokcap * sizeof(*e->tok));
+	}
+	e->tok[e->ntok].off = (uint32_t)e->len;
+	e->tok[e->ntok].len = 0;
+	e->ntok++;
+}
+
+static void ent_end_token(entry_t *e)
+{
+	if (e->too_long || !e->ntok)
+		return;
+	e->tok[e->ntok - 1].len = (uint32_t)(e->len - e->tok[e->ntok - 1].off);
+}
+
+static void add_suppression(zl_loader_t *ld, uint16_t file, uint32_t line, const char *c,
+			    const char *end)
+{
+	static const char key[] = "zonelint-disable";
+	while (c < end && (*c == ' ' || *c == '\t' || *c == ';'))
+		c++;
+	if ((size_t)(end - c) < sizeof(key) - 1 || memcmp(c, key, sizeof(key) - 1))
+		return;
+	c += sizeof(key) - 1;
+	int whole = 0;
+	if ((size_t)(end - c) >= 5 && !memcmp(c, "-file", 5)) {
+		whole = 1;
+		c += 5;
+	} else if (c < end && *c != ' ' && *c != '\t') {
+		return; /* zonelint-disablexyz: not ours */
+	}
+	while (c < end && (*c == ' ' || *c == '\t'))
+		c++;
+	const char *rs = c;
+	while (c < end && *c != ' ' && *c != '\t')
+		c++;
+	const char *re = c;
+	const char *reason = NULL;
+	const char *dash = NULL;
+	for (const char *q = c; q + 1 < end; q++)
+		if (q[0] == '-' && q[1] == '-') {
+			dash = q;
+			break;
+		}
+	if (dash) {
+		reason = dash + 2;
+		while (reason < end && (*reason == ' ' || *reason == '\t'))
+			reason++;
+	}
+	zl_suppress_t *s = zl_arena_calloc(&ld->set->arena, sizeof(*s));
+	s->file = file;
+	s->line = line;
+	s->whole_file = whole;
+	s->rules = zl_arena_strndup(&ld->set->arena, rs, (size_t)(re - rs));
+	if (reason) {
+		const char *rend = end;
+		while (rend > reason && (rend[-1] == ' ' || rend[-1] == '\t' || rend[-1] == '\r'))
+			rend--;
+		s->reason = zl_arena_strndup(&ld->set->arena, reason, (size_t)(rend - reason));
+	}
+	if (ld->supps_tail)
+		ld->supps_tail->next = s;
+	else
+		ld->supps = s;
+	ld->supps_tail = s;
+}
+
+/*
+ * Read the next entry.  Returns 0 at the end of input, 1 when an entry
+ * (possibly empty: a blank or comment line) was read.
+ */
+static int scan_entry(zl_loader_t *ld, scan_t *s, entry_t *e, uint16_t file)
+{
+	ent_reset(e);
+	if (s->p >= s->end)
+		return 0;
+	int paren = 0, in_tok = 0, at_bol = 1;
+	uint32_t paren_line = 0;
+	e->line = s->line;
+	while (s->p < s->end) {
+		char c = *s->p;
+		if (at_bol) {
+			at_bol = 0;
+			if ((c == ' ' || c == '\t') && paren == 0)
+				e->leading_ws = 1;
+		}
+		if (c == '\n') {
+			s->p++;
+			if (in_tok) {
+				ent_end_token(e);
+				in_tok = 0;
+			}
+			if (!s->fixed_line)
+				s->line++;
+			if (paren == 0)
+				return 1;
+			continue;
+		}
+		if (c == '\0') {
+			e->has_nul = 1;
+			s->p++;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r') {
+			if (in_tok) {
+				ent_end_token(e);
+				in_tok = 0;
+			}
+			s->p++;
+			continue;
+		}
+		if (c == ';') {
+			const char *cs = s->p + 1;
+			while (s->p < s->end && *s->p != '\n')
+				s->p++;
+			add_suppression(ld, file, s->line, cs, s->p);
+			if (in_tok) {
+				ent_end_token(e);
+				in_tok = 0;
+			}
+			continue;
+		}
+		if (c == '(' || c == ')') {
+			if (in_tok) {
+				ent_end_token(e);
+				in_tok = 0;
+			}
+			if (c == '(') {
+				if (paren)
+					e->error = "nested parentheses";
+				else
+					paren_line = s->line;
+				paren++;
+			} else if (paren == 0) {
+				e->error = "closing parenthesis without an opening one";
+			} else {
+				paren--;
+			}
+			s->p++;
+			continue;
+		}
+		if (e->ntok == 0 && !in_tok)
+			e->line = s->line;
+		if (c == '"' && !in_tok) {
+			/* a quoted string is one token, kept with its quotes */
+			ent_begin_token(e);
+			ent_putc(e, '"');
+			s->p++;
+			int closed = 0;
+			while (s->p < s->end) {
+				char q = *s->p;
+				if (q == '\\' && s->p + 1 < s->end) {
+					if (s->p[1] == '\n' && !s->fixed_line)
+						s->line++;
+					ent_putc(e, q);
+					ent_putc(e, s->p[1]);
+					s->p += 2;
+					continue;
+				}
+				if (q == '\n')
+					break;
+				if (q == '\0')
+					e->has_nul = 1;
+				ent_putc(e, q);
+				s->p++;
+				if (q == '"') {
+					closed = 1;
+					break;
+				}
+			}
+			if (!closed)
+				e->error = "missing closing quote";
+			ent_end_token(e);
+			continue;
+		}
+		if (!in_tok) {
+			ent_begin_token(e);
+			in_tok = 1;
+		}
+		if (c == '\\' && s->p + 1 < s->end && s->p[1] != '\n') {
+			ent_putc(e, c);
+			ent_putc(e, s->p[1]);
+			s->p += 2;
+			continue;
+		}
+		ent_putc(e, c);
+		s->p++;
+	}
+	if (in_tok)
+		ent_end_token(e);
+	if (paren) {
+		e->error = "missing closing parenthesis";
+		e->line = paren_line ? paren_line : e->line;
+	}
+	return 1;
+}
+
+/* ---- names and origins ------------------------------------------------ */
+
+static const char *tok_str(const entry_t *e, size_t i, char *buf, size_t cap)
+{
+	size_t l = e->tok[i].len < cap - 1 ? e->tok[i].len : cap - 1;
+	memcpy(buf, e->text + e->tok[i].off, l);
+	buf[l] = '\0';
+	return buf;
+}
+
+static ldns_rdf *make_name(const char *text, const ldns_rdf *origin)
+{
+	ldns_rdf *d = NULL;
+	if (strcmp(text, "@") == 0)
+		return origin ? ldns_rdf_clone(origin) : NULL;
+	if (ldns_str2rdf_dname(&d, text) != LDNS_STATUS_OK)
+		return NULL;
+	if (!ldns_dname_str_absolute(text) && origin) {
+		if (ldns_dname_cat(d, origin) != LDNS_STATUS_OK) {
+			ldns_rdf_deep_free(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+static zl_node_t *intern_rdf(zl_zoneset_t *set, const ldns_rdf *d)
+{
+	return zl_zoneset_intern(set, ldns_rdf_data(d), ldns_rdf_size(d));
+}
+
+/* Origin from a file name: example.com.zone, example.com.db, db.example.com. */
+static char *origin_from_filename(const char *path, char *buf, size_t cap)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	size_t l = strlen(b);
+	if (l > 5 && !strcmp(b + l - 5, ".zone"))
+		l -= 5;
+	else if (l > 3 && !strcmp(b + l - 3, ".db"))
+		l -= 3;
+	else if (l > 3 && !strncmp(b, "db.", 3)) {
+		b += 3;
+		l -= 3;
+	}
+	if (l == 0 || l + 2 > cap)
+		return NULL;
+	memcpy(buf, b, l);
+	buf[l] = '\0';
+	if (buf[l - 1] != '.') {
+		buf[l] = '.';
+		buf[l + 1] = '\0';
+	}
+	return buf;
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+static int is_class(const char *t, uint16_t *cls)
+{
+	if (!strcasecmp(t, "IN")) {
+		*cls = LDNS_RR_CLASS_IN;
+		return 1;
+	}
+	if (!strcasecmp(t, "CH")) {
+		*cls = LDNS_RR_CLASS_CH;
+		return 1;
+	}
+	if (!strcasecmp(t, "HS")) {
+		*cls = LDNS_RR_CLASS_HS;
+		return 1;
+	}
+	if (!strcasecmp(t, "CS")) {
+		*cls = 2;
+		return 1;
+	}
+	if (!strncasecmp(t, "CLASS", 5) && t[5]) {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(t + 5, &end, 10);
+		if (!*end && !errno && v <= 65535 && t[5] != '+' && t[5] != '-') {
+			*cls = (uint16_t)v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int parse_ttl(const char *t, uint32_t *ttl)
+{
+	if (!(t[0] >= '0' && t[0] <= '9'))
+		return 0;
+	/* BIND: plain seconds, or units w d h m s in any case, summed */
+	uint64_t total = 0, cur = 0;
+	int digits = 0, any_unit = 0;
+	for (const char *p = t; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			cur = cur * 10 + (uint64_t)(*p - '0');
+			if (cur > UINT32_MAX)
+				return -1;
+			digits = 1;
+			continue;
+		}
+		if (!digits)
+			return -1;
+		uint64_t mul;
+		switch (*p) {
+		case 'w': case 'W': mul = 604800; break;
+		case 'd': case 'D': mul = 86400; break;
+		case 'h': case 'H': mul = 3600; break;
+		case 'm': case 'M': mul = 60; break;
+		case 's': case 'S': mul = 1; break;
+		default: return -1;
+		}
+		total += cur * mul;
+		cur = 0;
+		digits = 0;
+		any_unit = 1;
+		if (total > UINT32_MAX)
+			return -1;
+	}
+	if (digits)
+		total += cur;
+	else if (!any_unit)
+		return -1;
+	if (total > UINT32_MAX)
+		return -1;
+	*ttl = (uint32_t)total;
+	return 1;
+}
+
+static void line_put(zl_loader_t *ld, size_t *o, const char *s, size_t n)
+{
+	if (*o + n + 2 > ld->linecap) {
+		ld->linecap = (*o + n + 2) * 2;
+		ld->line = zl_xrealloc(ld->line, ld->linecap);
+	}
+	memcpy(ld->line + *o, s, n);
+	*o += n;
+	ld->line[*o] = '\0';
+}
+
+/* ldns has a descriptor for every number, named "TYPEnnn" where it does not
+ * know the type's rdata format. */
+static int ldns_knows(uint16_t type)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript(type);
+	return d && d->_name && strncmp(d->_name, "TYPE", 4) != 0;
+}
+
+static int type_warned(fstate_t *st, uint16_t type)
+{
+	for (unsigned i = 0; i < st->nwarned; i++)
+		if (st->warned_types[i] == type)
+			return 1;
+	if (st->nwarned < ZL_ARRAY_SIZE(st->warned_types))
+		st->warned_types[st->nwarned++] = type;
+	return 0;
+}
+
+static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int generated)
+{
+	char tbuf[1024], obuf[ZL_NAME_STRLEN];
+	size_t i = 0;
+	ldns_rdf *owner = NULL;
+	char esc[256];
+
+	if (e->leading_ws) {
+		if (!st->prev) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
+			     "record has no owner name and no previous record to inherit one from");
+			return;
+		}
+		owner = ldns_rdf_clone(st->prev);
+	} else {
+		const char *t = tok_str(e, 0, tbuf, sizeof(tbuf));
+		owner = make_name(t, st->origin);
+		if (!owner) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid owner name '%s'",
+			     zl_escape(esc, sizeof(esc), t, strlen(t)));
+			return;
+		}
+		i = 1;
+	}
+	uint32_t ttl = 0;
+	int have_ttl = 0, have_class = 0;
+	uint16_t cls = LDNS_RR_CLASS_IN;
+	uint16_t type = 0;
+	int opaque = 0;
+	for (; i < e->ntok; i++) {
+		const char *t = tok_str(e, i, tbuf, sizeof(tbuf));
+		int r;
+		if (!have_class && is_class(t, &cls)) {
+			have_class = 1;
+			continue;
+		}
+		if (!have_ttl && (r = parse_ttl(t, &ttl)) != 0) {
+			if (r < 0) {
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid TTL '%s'",
+				     zl_escape(esc, sizeof(esc), t, strlen(t)));
+				ldns_rdf_deep_free(owner);
+				return;
+			}
+			have_ttl = 1;
+			continue;
+		}
+		type = ldns_get_rr_type_by_name(t);
+		if (type == 0) {
+			uint16_t reg = 0;
+			if (zl_rrtype_lookup(t, strlen(t), &reg) == 0) {
+				type = reg;
+				/* RFC 3597 generic rdata always parses; else pass through */
+				int generic = i + 1 < e->ntok && e->tok[i + 1].len == 2 &&
+					      !memcmp(e->text + e->tok[i + 1].off, "\\#", 2);
+				opaque = !generic && !ldns_knows(type);
+			} else {
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, intern_rdf(ld->set, owner), 0,
+				     "unknown record type '%s'", zl_escape(esc, sizeof(esc), t,
+									  strlen(t)));
+				ldns_rdf_deep_free(owner);
+				return;
+			}
+		}
+		i++;
+		break;
+	}
+	if (type == 0) {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, intern_rdf(ld->set, owner), 0,
+		     "record has no type");
+		ldns_rdf_deep_free(owner);
+		return;
+	}
+	if (!have_ttl) {
+		if (st->have_ttl)
+			ttl = st->default_ttl;
+		else if (st->have_last_ttl)
+			ttl = st->last_ttl;
+		else
+			ttl = 3600;
+	} else if (!st->have_ttl) {
+		st->last_ttl = ttl;
+		st->have_last_ttl = 1;
+	}
+	if (st->prev)
+		ldns_rdf_deep_free(st->prev);
+	st->prev = ldns_rdf_clone(owner);
+
+	zl_node_t *onode = intern_rdf(ld->set, owner);
+	if (!zl_node_is_below(onode, st->zone->apex)) {
+		diag(ld, ZL_DIAG_OUT_OF_ZONE, st, e->line, onode, type,
+		     "'%s' is outside the zone '%s'; name servers ignore it",
+		     zl_node_str(onode, obuf), st->zone->name);
+		ldns_rdf_deep_free(owner);
+		return;
+	}
+	if (!st->zone_class)
+		st->zone_class = cls;
+	else if (cls != st->zone_class) {
+		diag(ld, ZL_DIAG_CLASS_MISMATCH, st, e->line, onode, type,
+		     "record class differs from the zone's class");
+		ldns_rdf_deep_free(owner);
+		return;
+	}
+	if (opaque) {
+		zl_rr_t *rr = zl_zoneset_add_rr(ld->set, st->zone, onode, type, cls, ttl, NULL, 0,
+						st->file, e->line);
+		rr->opaque = 1;
+		rr->generated = (uint8_t)generated;
+		if (!type_warned(st, type))
+			diag(ld, ZL_DIAG_UNCHECKED_TYPE, st, e->line, onode, type,
+			     "zonelint cannot check %s records; they are passed through",
+			     zl_rrtype_name(type) ? zl_rrtype_name(type) : "unknown");
+		ldns_rdf_deep_free(owner);
+		return;
+	}
+
+	/* hand ldns one line: absolute owner, ttl, class, type, rdata as written */
+	size_t o = 0;
+	char *ostr = ldns_rdf2str(owner);
+	ldns_rdf_deep_free(owner);
+	if (!ostr)
+		zl_oom();
+	line_put(ld, &o, ostr, strlen(ostr));
+	free(ostr);
+	char hdr[96];
+	const ldns_rr_descriptor *desc = ldns_rr_descript(type);
+	const char *cname = cls == LDNS_RR_CLASS_IN ? "IN" : cls == LDNS_RR_CLASS_CH ? "CH" :
+			    cls == LDNS_RR_CLASS_HS ? "HS" : NULL;
+	char cbuf[16], tnbuf[16];
+	if (!cname) {
+		snprintf(cbuf, sizeof(cbuf), "CLASS%u", cls);
+		cname = cbuf;
+	}
+	const char *tname = desc && desc->_name ? desc->_name : NULL;
+	if (!tname) {
+		snprintf(tnbuf, sizeof(tnbuf), "TYPE%u", type);
+		tname = tnbuf;
+	}
+	int hl = snprintf(hdr, sizeof(hdr), " %u %s %s", ttl, cname, tname);
+	line_put(ld, &o, hdr, (size_t)hl);
+	for (; i < e->ntok; i++) {
+		line_put(ld, &o, " ", 1);
+		line_put(ld, &o, e->text + e->tok[i].off, e->tok[i].len);
+	}
+	ldns_rr *rr = NULL;
+	ldns_status status = ldns_rr_new_frm_str(&rr, ld->line, ttl, st->origin, NULL);
+	if (status != LDNS_STATUS_OK) {
+		const ldns_rr_descriptor *d = ldns_rr_descript(type);
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type, "invalid %s record: %s",
+		     d && d->_name ? d->_name : "unknown", ldns_get_errorstr_by_id(status));
+		if (rr)
+			ldns_rr_free(rr);
+		return;
+	}
+	uint8_t rdbuf[65536];
+	size_t rdlen = 0;
+	int overflow = 0;
+	for (size_t k = 0; k < ldns_rr_rd_count(rr); k++) {
+		const ldns_rdf *f = ldns_rr_rdf(rr, k);
+		size_t sz = ldns_rdf_size(f);
+		if (rdlen + sz > 65535) {
+			overflow = 1;
+			break;
+		}
+		memcpy(rdbuf + rdlen, ldns_rdf_data(f), sz);
+		rdlen += sz;
+	}
+	ldns_rr_free(rr);
+	if (overflow) {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type,
+		     "record data is longer than 65535 octets");
+		return;
+	}
+	zl_rr_t *zr = zl_zoneset_add_rr(ld->set, st->zone, onode, type, cls, ttl, rdbuf, rdlen,
+					st->file, e->line);
+	zr->generated = (uint8_t)generated;
+	if (type == ZL_TYPE_SOA && onode == st->zone->apex && st->zone->soa_line == 0 &&
+	    st->file == st->zone->file)
+		st->zone->soa_line = e->line;
+}
+
+/* ---- files, includes and directives ------------------------------------ */
+
+static void load_text(zl_loader_t *ld, fstate_t *st, const char *data, size_t len,
+		      uint32_t first_line, int fixed_line);
+static int load_file(zl_loader_t *ld, const char *path, const char *display, fstate_t *parent,
+		     const ldns_rdf *origin, uint32_t inc_line, char *errbuf, size_t errlen);
+
+typedef struct genctx {
+	zl_loader_t *ld;
+	fstate_t *st;
+	uint32_t line;
+} genctx_t;
+
+static int gen_emit(void *vctx, const char *line, size_t len)
+{
+	genctx_t *g = vctx;
+	load_text(g->ld, g->st, line, len, g->line, 2);
+	return 0;
+}
+
+static int path_under(const char *real, const char *root)
+{
+	size_t rl = strlen(root);
+	if (rl == 1 && root[0] == '/')
+		return 1;
+	return !strncmp(real, root, rl) && (real[rl] == '/' || real[rl] == '\0');
+}
+
+static void handle_include(zl_loader_t *ld, fstate_t *st, const entry_t *e)
+{
+	char fbuf[PATH_MAX], obuf[1024], esc[600];
+	if (e->ntok < 2 || e->ntok > 3) {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
+		     "$INCLUDE takes a file name and an optional origin");
+		return;
+	}
+	const char *name = tok_str(e, 1, fbuf, sizeof(fbuf));
+	char unq[PATH_MAX];
+	size_t nl = strlen(name);
+	if (nl >= 2 && name[0] == '"' && name[nl - 1] == '"') {
+		memcpy(unq, name + 1, nl - 2);
+		unq[nl - 2] = '\0';
+		name = unq;
+	}
+	if (!st->dir) {
+		diag(ld, ZL_DIAG_INCLUDE_REFUSED, st, e->line, NULL, 0,
+		     "$INCLUDE '%s' refused: includes are not read from this input",
+		     zl_escape(esc, sizeof(esc), name, strlen(name)));
+		return;
+	}
+	char full[PATH_MAX * 2];
+	if (name[0] == '/')
+		snprintf(full, sizeof(full), "%s", name);
+	else
+		snprintf(full, sizeof(full), "%s/%s", st->dir, name);
+	ldns_rdf *origin = NULL;
+	if (e->ntok == 3) {
+		origin = make_name(tok_str(e, 2, obuf, sizeof(obuf)), st->origin);
+		if (!origin) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
+			     "invalid origin '%s' in $INCLUDE",
+			     zl_escape(esc, sizeof(esc), obuf, strlen(obuf)));
+			return;
+		}
+	}
+	char *real = realpath(full, NULL);
+	if (!real) {
+		diag(ld, ZL_DIAG_INCLUDE_UNREADABLE, st, e->line, NULL, 0,
+		     "cannot read $INCLUDE file '%s': %s",
+		     zl_escape(esc, sizeof(esc), name, strlen(name)), strerror(errno));
+		ldns_rdf_deep_free(origin);
+		return;
+	}
+	int allowed = path_under(real, st->root);
+	for (unsigned i = 0; !allowed && i < ld->nallow; i++)
+		allowed = path_under(real, ld->allow_real[i]);
+	if (!allowed) {
+		diag(ld, ZL_DIAG_INCLUDE_REFUSED, st, e->line, NULL, 0,
+		     "$INCLUDE '%s' refused: it is outside the zone's folder '%s' and not in "
+		     "an allowed include folder", zl_escape(esc, sizeof(esc), name, strlen(name)),
+		     st->root);
+		free(real);
+		ldns_rdf_deep_free(origin);
+		return;
+	}
+	char errbuf[PATH_MAX + 128];
+	/* the included file's display path: as written, relative to the includer */
+	const zl_file_t *pf = &ld->set->files[st->file];
+	char disp[PATH_MAX * 2];
+	const char *slash = strrchr(pf->display, '/');
+	if (name[0] == '/' || !slash)
+		snprintf(disp, sizeof(disp), "%s", name);
+	else
+		snprintf(disp, sizeof(disp), "%.*s/%s", (int)(slash - pf->display), pf->display,
+			 name);
+	load_file(ld, real, disp, st, origin ? origin : st->origin, e->line, errbuf,
+		  sizeof(errbuf));
+	free(real);
+	ldns_rdf_deep_free(origin);
+}
+
+static void handle_directive(zl_loader_t *ld, fstate_t *st, const entry_t *e)
+{
+	char t[1024], esc[300];
+	tok_str(e, 0, t, sizeof(t));
+	if (!strcasecmp(t, "$ORIGIN")) {
+		char nbuf[1024];
+		if (e->ntok != 2) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "$ORIGIN takes one name");
+			return;
+		}
+		ldns_rdf *o = make_name(tok_str(e, 1, nbuf, sizeof(nbuf)), st->origin);
+		if (!o) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid $ORIGIN '%s'",
+			     zl_escape(esc, sizeof(esc), nbuf, strlen(nbuf)));
+			return;
+		}
+		ldns_rdf_deep_free(st->origin);
+		st->origin = o;
+	} else if (!strcasecmp(t, "$TTL")) {
+		char vbuf[256];
+		uint32_t v;
+		if (e->ntok != 2 || parse_ttl(tok_str(e, 1, vbuf, sizeof(vbuf)), &v) != 1) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "$TTL takes one TTL value");
+			return;
+		}
+		st->default_ttl = v;
+		st->have_ttl = 1;
+	} else if (!strcasecmp(t, "$INCLUDE")) {
+		handle_include(ld, st, e);
+	} else if (!strcasecmp(t, "$GENERATE")) {
+		zl_generate_t g;
+		size_t off = e->tok[0].len + 1;
+		if (e->ntok < 2 || off >= e->len) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "$GENERATE is incomplete");
+			return;
+		}
+		zl_arena_t tmp;
+		zl_arena_init(&tmp);
+		int r = zl_generate_parse(&g, e->text + off, e->len - off, &tmp);
+		if (r != 0) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid $GENERATE: %s",
+			     g.error.message ? g.error.message : "invalid directive");
+			zl_arena_free(&tmp);
+			return;
+		}
+		uint64_t n = 0;
+		zl_generate_count(&g, &n);
+		if (n > ld->opts.generate_limit) {
+			diag(ld, ZL_DIAG_GENERATE_LIMIT, st, e->line, NULL, 0,
+			     "$GENERATE would make %llu records, more than the limit of %llu; "
+			     "not expanded", (unsigned long long)n,
+			     (unsigned long long)ld->opts.generate_limit);
+			zl_arena_free(&tmp);
+			return;
+		}
+		genctx_t gc = { ld, st, e->line };
+		r = zl_generate_expand(&g, gen_emit, &gc);
+		if (r != 0)
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid $GENERATE: %s",
+			     g.error.message ? g.error.message : "invalid directive");
+		zl_arena_free(&tmp);
+	} else {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "unknown directive '%s'",
+		     zl_escape(esc, sizeof(esc), t, strlen(t)));
+	}
+}
+
+/*
+ * Scan and load text.  fixed_line: 0 normal file, 2 one $GENERATE line (the
+ * whole text is one entry at @p first_line).
+ */
+static void load_text(zl_loader_t *ld, fstate_t *st, const char *data, size_t len,
+		      uint32_t first_line, int fixed_line)
+{
+	scan_t s = { data, data + len, first_line, fixed_line != 0 };
+	/* entries of a $GENERATE line must not clobber the caller's entry */
+	entry_t local = { 0 };
+	entry_t *e = fixed_line ? &local : &ld->ent;
+	while (scan_entry(ld, &s, e, st->file)) {
+		if (e->ntok == 0 && !e->error && !e->has_nul)
+			continue;
+		if (e->has_nul) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "NUL byte in the zone file");
+			continue;
+		}
+		if (e->too_long) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
+			     "record text is longer than %u octets", MAX_ENTRY);
+			continue;
+		}
+		if (e->error) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "%s", e->error);
+			continue;
+		}
+		if (e->text[0] == '$' && !e->leading_ws) {
+			if (fixed_line) {
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
+				     "a directive cannot be generated");
+				continue;
+			}
+			handle_directive(ld, st, e);
+			continue;
+		}
+		handle_record(ld, st, e, fixed_line != 0);
+	}
+	free(local.text);
+	free(local.tok);
+}
+
+/* Read a whole file: mmap when it is a regular file, so pages can be dropped. */
+typedef struct filedata {
+	const char *data;
+	size_t len;
+	void *map;
+	char *heap;
+} filedata_t;
+
+static int read_file(const char *path, filedata_t *fd_out, struct stat *stout, char *errbuf,
+		     size_t errlen)
+{
+	memset(fd_out, 0, sizeof(*fd_out));
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		snprintf(errbuf, errlen, "cannot read '%s': %s", path, strerror(errno));
+		return ZL_EIO;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		snprintf(errbuf, errlen, "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
+		return ZL_EIO;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(errbuf, errlen, "cannot read '%s': it is a folder", path);
+		close(fd);
+		return ZL_EIO;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(errbuf, errlen, "cannot read '%s': not a regular file", path);
+		close(fd);
+		return ZL_EIO;
+	}
+	*stout = st;
+	if (st.st_size > 0) {
+		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (m == MAP_FAILED) {
+			snprintf(errbuf, errlen, "cannot read '%s': %s", path, strerror(errno));
+			close(fd);
+			return ZL_EIO;
+		}
+		madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+		fd_out->map = m;
+		fd_out->data = m;
+		fd_out->len = (size_t)st.st_size;
+	}
+	close(fd);
+	return 0;
+}
+
+static void release_file(filedata_t *f)
+{
+	if (f->map)
+		munmap(f->map, f->len);
+	free(f->heap);
+}
+
+static const uint8_t bom[3] = { 0xef, 0xbb, 0xbf };
+
+static void load_data(zl_loader_t *ld, fstate_t *st, const char *data, size_t len)
+{
+	if (len >= 3 && !memcmp(data, bom, 3)) {
+		diag(ld, ZL_DIAG_SYNTAX, st, 1, NULL, 0,
+		     "file starts with a UTF-8 byte order mark, which BIND rejects");
+		data += 3;
+		len -= 3;
+	}
+	load_text(ld, st, data, len, 1, 0);
+}
+
+/* Decide the zone's origin: --origin, $ORIGIN at the top, the SOA owner, the file name. */
+static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, const char *path)
+{
+	char buf[1024];
+	if (ld->opts.origin) {
+		ldns_rdf *o = make_name(ld->opts.origin, NULL);
+		if (o && ldns_dname_str_absolute(ld->opts.origin))
+			return o;
+		ldns_rdf_deep_free(o);
+		snprintf(buf, sizeof(buf), "%s.", ld->opts.origin);
+		return make_name(buf, NULL);
+	}
+	scan_t s = { data, data + len, 1, 0 };
+	if (len >= 3 && !memcmp(data, bom, 3))
+		s.p += 3;
+	entry_t e = { 0 };
+	ldns_rdf *o = NULL;
+	zl_loader_t quiet = *ld; /* suppression comments are not collected twice */
+	quiet.supps = quiet.supps_tail = NULL;
+	quiet.set = &(zl_zoneset_t){ 0 };
+	zl_arena_init(&quiet.set->arena);
+	for (int n = 0; n < 50 && scan_entry(&quiet, &s, &e, 0); n++) {
+		if (e.ntok == 0)
+			continue;
+		tok_str(&e, 0, buf, sizeof(buf));
+		if (!e.leading_ws && !strcasecmp(buf, "$ORIGIN") && e.ntok == 2) {
+			tok_str(&e, 1, buf, sizeof(buf));
+			if (ldns_dname_str_absolute(buf))
+				o = make_name(buf, NULL);
+			break;
+		}
+		if (buf[0] == '$' && !e.leading_ws)
+			continue;
+		/* the first record: its owner if absolute and it is the SOA */
+		if (!e.leading_ws && ldns_dname_str_absolute(buf)) {
+			for (size_t i = 1; i < e.ntok && i < 4; i++) {
+				char tb[64];
+				if (!strcasecmp(tok_str(&e, i, tb, sizeof(tb)), "SOA")) {
+					o = make_name(buf, NULL);
+					break;
+				}
+			}
+		}
+		break;
+	}
+	free(e.text);
+	free(e.tok);
+	zl_arena_free(&quiet.set->arena);
+	if (!o && origin_from_filename(path, buf, sizeof(buf)))
+		o = make_name(buf, NULL);
+	if (!o)
+		o = make_name(".", NULL);
+	return o;
+}
+
+static int load_file(zl_loader_t *ld, const char *path, const char *display, fstate_t *parent,
+		     const ldns_rdf *origin, uint32_t inc_line, char *errbuf, size_t errlen)
+{
+	filedata_t fd;
+	struct stat sb;
+	int r = read_file(path, &fd, &sb, errbuf, errlen);
+	if (r != 0) {
+		if (parent) {
+			char esc[PATH_MAX];
+			diag(ld, ZL_DIAG_INCLUDE_UNREADABLE, parent, inc_line, NULL, 0, "%s",
+			     zl_escape(esc, sizeof(esc), errbuf, strlen(errbuf)));
+		}
+		return r;
+	}
+	if (parent) {
+		for (unsigned i = 0; i < ld->depth; i++) {
+			if (ld->stack[i].dev == sb.st_dev && ld->stack[i].ino == sb.st_ino) {
+				char chain[4096];
+				size_t o = 0;
+				for (unsigned k = i; k < ld->depth && o < sizeof(chain) - 8; k++)
+					o += (size_t)snprintf(chain + o, sizeof(chain) - o, "%s -> ",
+							      ld->stack[k].path);
+				snprintf(chain + (o < sizeof(chain) ? o : sizeof(chain) - 1),
+					 sizeof(chain) - (o < sizeof(chain) ? o : sizeof(chain) - 1),
+					 "%s", display);
+				char esc[4200];
+				diag(ld, ZL_DIAG_INCLUDE_CYCLE, parent, inc_line, NULL, 0,
+				     "$INCLUDE cycle: %s", zl_escape(esc, sizeof(esc), chain,
+								      strlen(chain)));
+				release_file(&fd);
+				return 0;
+			}
+		}
+		if (ld->depth >= ld->opts.max_include_depth) {
+			diag(ld, ZL_DIAG_INCLUDE_DEPTH, parent, inc_line, NULL, 0,
+			     "$INCLUDE nested more than %u deep; '%s' not read",
+			     ld->opts.max_include_depth, display);
+			release_file(&fd);
+			return 0;
+		}
+	}
+	uint16_t fidx = zl_zoneset_add_file(ld->set, path, display);
+	fstate_t st = { 0 };
+	st.file = fidx;
+	char *dirc = zl_arena_strdup(&ld->arena, path);
+	char *slash = strrchr(dirc, '/');
+	if (slash == dirc)
+		dirc[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		dirc = zl_arena_strdup(&ld->arena, ".");
+	st.dir = dirc;
+	if (parent) {
+		st.zone = parent->zone;
+		st.root = parent->root;
+		st.origin = ldns_rdf_clone(origin);
+		st.default_ttl = parent->default_ttl;
+		st.have_ttl = parent->have_ttl;
+		st.last_ttl = parent->last_ttl;
+		st.have_last_ttl = parent->have_last_ttl;
+		st.zone_class = parent->zone_class;
+		st.prev = parent->prev ? ldns_rdf_clone(parent->prev) : NULL;
+	} else {
+		char *rdir = realpath(dirc, NULL);
+		st.root = zl_arena_strdup(&ld->arena, rdir ? rdir : dirc);
+		free(rdir);
+		st.origin = infer_origin(ld, fd.data, fd.len, path);
+		st.zone = zl_zoneset_add_zone(ld->set, intern_rdf(ld->set, st.origin), fidx);
+	}
+	if (ld->depth < ZL_ARRAY_SIZE(ld->stack)) {
+		ld->stack[ld->depth].dev = sb.st_dev;
+		ld->stack[ld->depth].ino = sb.st_ino;
+		ld->stack[ld->depth].path = ld->set->files[fidx].display;
+	}
+	ld->depth++;
+	load_data(ld, &st, fd.data, fd.len);
+	ld->depth--;
+	if (parent) {
+		/* the includer's TTL state continues; origin and owner revert */
+		parent->default_ttl = st.default_ttl;
+		parent->have_ttl = st.have_ttl;
+		parent->last_ttl = st.last_ttl;
+		parent->have_last_ttl = st.have_last_ttl;
+		parent->zone_class = st.zone_class;
+	}
+	ldns_rdf_deep_free(st.origin);
+	if (st.prev)
+		ldns_rdf_deep_free(st.prev);
+	release_file(&fd);
+	return 0;
+}
+
+int zl_loader_load_buffer(zl_loader_t *ld, const char *display, const char *data, size_t len)
+{
+	uint16_t fidx = zl_zoneset_add_file(ld->set, display, display);
+	fstate_t st = { 0 };
+	st.file = fidx;
+	st.origin = infer_origin(ld, data, len, display);
+	st.zone = zl_zoneset_add_zone(ld->set, intern_rdf(ld->set, st.origin), fidx);
+	load_data(ld, &st, data, len);
+	ldns_rdf_deep_free(st.origin);
+	if (st.prev)
+		ldns_rdf_deep_free(st.prev);
+	return 0;
+}
+
+static int zone_file_name(const char *n)
+{
+	size_t l = strlen(n);
+	return (l > 5 && !strcmp(n + l - 5, ".zone")) || (l > 3 && !strcmp(n + l - 3, ".db")) ||
+	       (l > 3 && !strncmp(n, "db.", 3));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk_dir(zl_loader_t *ld, const char *dir, const char *root_real, unsigned depth,
+		    char *errbuf, size_t errlen)
+{
+	int result = 0;
+	if (depth > 64)
+		return 0;
+	DIR *d = opendir(dir);
+	if (!d) {
+		snprintf(errbuf, errlen, "cannot read folder '%s': %s", dir, strerror(errno));
+		return ZL_EIO;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = zl_xrealloc(names, cap * sizeof(*names));
+		}
+		names[n++] = strdup(de->d_name);
+		if (!names[n - 1])
+			zl_oom();
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char path[PATH_MAX];
+		int pl = snprintf(path, sizeof(path), "%s%s%s", dir,
+				  dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		if (pl < 0 || (size_t)pl >= sizeof(path))
+			continue;
+		struct stat sb;
+		if (lstat(path, &sb) != 0)
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			char eb[PATH_MAX + 64];
+			int r = walk_dir(ld, path, root_real, depth + 1, eb, sizeof(eb));
+			if (r && !result) {
+				snprintf(errbuf, errlen, "%s", eb);
+				result = r;
+			}
+			continue;
+		}
+		if (!zone_file_name(names[i]))
+			continue;
+		if (S_ISLNK(sb.st_mode)) {
+			/* a link is read only when its target stays inside the folder */
+			char *real = realpath(path, NULL);
+			struct stat tb;
+			if (!real || stat(real, &tb) != 0 || !S_ISREG(tb.st_mode) ||
+			    !path_under(real, root_real)) {
+				free(real);
+				continue;
+			}
+			free(real);
+		} else if (!S_ISREG(sb.st_mode)) {
+			continue;
+		}
+		char eb[PATH_MAX + 64];
+		int r = load_file(ld, path, path, NULL, NULL, 0, eb, sizeof(eb));
+		if (r && !result) {
+			snprintf(errbuf, errlen, "%s", eb);
+			result = r;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return result;
+}
+
+int zl_loader_load_path(zl_loader_t *ld, const char *path, char *errbuf, size_t errlen)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		snprintf(errbuf, errlen, "cannot read '%s': %s", path, strerror(errno));
+		return ZL_EIO;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		char *real = realpath(path, NULL);
+		int r = walk_dir(ld, path, real ? real : path, 0, errbuf, errlen);
+		free(real);
+		return r;
+	}
+	return load_file(ld, path, path, NULL, NULL, 0, errbuf, errlen);
+}

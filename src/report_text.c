@@ -1,0 +1,75 @@
+/* zonelint: the text report, one `file:line: severity: message [rule]` line each.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+/* Write text with every control byte escaped, so nothing raw reaches a terminal. */
+static void put_safe(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\%03u", *p);
+		else
+			fputc(*p, out);
+	}
+}
+
+static const char *color_of(zl_severity_t s)
+{
+	switch (s) {
+	case ZL_SEV_ERROR: return "\033[1;31m";
+	case ZL_SEV_WARNING: return "\033[1;33m";
+	default: return "\033[1;36m";
+	}
+}
+
+int zl_report_text(FILE *out, const zl_report_in_t *in)
+{
+	const zl_findings_t *fs = in->findings;
+	for (size_t i = 0; i < fs->n; i++) {
+		const zl_finding_t *f = &fs->v[i];
+		const char *file = zl_report_file(in, f);
+		if (file) {
+			put_safe(out, file);
+			fprintf(out, ":%u: ", f->line);
+		} else {
+			fputs("zonelint: ", out);
+		}
+		if (in->color)
+			fprintf(out, "%s%s\033[0m: ", color_of(f->severity),
+				zl_severity_name(f->severity));
+		else
+			fprintf(out, "%s: ", zl_severity_name(f->severity));
+		put_safe(out, f->message);
+		fputs(" [", out);
+		put_safe(out, f->rule);
+		fputs("]\n", out);
+		if (f->suggestion) {
+			/* one suggestion line per record, indented */
+			const char *s = f->suggestion;
+			while (*s) {
+				const char *e = strchr(s, '\n');
+				size_t l = e ? (size_t)(e - s) : strlen(s);
+				char *line = strndup(s, l);
+				fputs("    suggestion: ", out);
+				put_safe(out, line ? line : "");
+				fputc('\n', out);
+				free(line);
+				s += l;
+				if (*s == '\n')
+					s++;
+			}
+		}
+	}
+	zl_counts_t c = zl_findings_count(fs);
+	fprintf(out, "%zu error%s, %zu warning%s, %zu info%s in %u zone%s (%u file%s, %llu record%s)\n",
+		c.errors, c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s",
+		c.infos, c.infos == 1 ? "" : "s", in->set->nzones, in->set->nzones == 1 ? "" : "s",
+		in->set->nfiles, in->set->nfiles == 1 ? "" : "s",
+		(unsigned long long)in->set->nrecords, in->set->nrecords == 1 ? "" : "s");
+	return 0;
+}

@@ -1,0 +1,56 @@
+/* zonelint: small text helpers shared by the modules.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#ifndef ZL_UTIL_H
+#define ZL_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "zoneset.h"
+
+/**
+ * @brief Copy @p len bytes of @p src into @p buf for a message: bytes below
+ *        0x20, 0x7f and above, backslash and double quote are escaped
+ *        (\DDD, \\, \"), so nothing from a zone reaches a terminal raw.
+ *        Truncates with "..." when @p cap is too small.
+ * @return @p buf, always NUL-terminated
+ */
+char *zl_escape(char *buf, size_t cap, const char *src, size_t len);
+
+/** @brief zl_escape into an arena, no length limit. */
+char *zl_escape_arena(zl_arena_t *arena, const char *src, size_t len);
+
+/**
+ * @brief The text of a TXT (or SPF) record as receivers see it: its
+ *        character-strings concatenated.
+ * @param[out] len  length of the result (may hold NUL bytes)
+ * @return text owned by @p arena, NUL-terminated
+ */
+char *zl_rr_txt(zl_arena_t *arena, const zl_rr_t *rr, size_t *len);
+
+/** @brief Number of character-strings in a TXT record's rdata. */
+size_t zl_rr_txt_strings(const zl_rr_t *rr);
+
+/** @brief Record type mnemonic (TYPEnnn when unknown) into @p buf (16 bytes). */
+const char *zl_type_str(uint16_t type, char *buf);
+
+/**
+ * @brief A record's rdata in presentation format (as ldns prints it), for
+ *        messages, suggestions and custom rules.
+ * @return text owned by @p arena
+ */
+char *zl_rr_rdata_str(zl_arena_t *arena, const zl_rr_t *rr);
+
+/** @brief Case-insensitive prefix test on (pointer, length) text. */
+int zl_has_prefix_ci(const char *s, size_t len, const char *prefix);
+
+/**
+ * @brief Parse a decimal unsigned number that must fill the whole string.
+ * @return 0, or ZL_EINVAL when it is not a number in [min, max]
+ */
+int zl_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);
+
+#endif

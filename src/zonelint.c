@@ -1,0 +1,66 @@
+/* zonelint: command-line entry point: option parsing and dispatch only.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
+
+static const char usage_text[] =
+	"usage: zonelint check [--format text|json|sarif] [--fail-on error|warning|info|never]\n"
+	"                      [--origin NAME] [--config FILE] [--disable RULE,..] PATH...\n"
+	"       zonelint rules [--format text|json]\n"
+	"       zonelint explain RULE\n"
+	"       zonelint --version\n"
+	"       zonelint --help\n";
+
+typedef struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} command_t;
+
+static const command_t commands[] = {
+	{ "check", zl_cmd_check },
+	{ "explain", zl_cmd_explain },
+	{ "rules", zl_cmd_rules },
+};
+
+int zl_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("zonelint: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return fputs(usage_text, stderr), 2;
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+		printf("zonelint %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, cmd))
+			return commands[i].fn(argc - 1, argv + 1);
+	zl_usage_error("unknown command '%s' (try 'zonelint --help')", cmd);
+	return 2;
+}

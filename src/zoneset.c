@@ -1,0 +1,369 @@
+/* zonelint: the zone set, every loaded zone in one index keyed by owner name.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#include "zoneset.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint8_t lower(uint8_t c)
+{
+	return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+/* FNV-1a over the lower-cased wire name */
+static uint32_t name_hash(const uint8_t *wire, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= lower(wire[i]);
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool name_eq(const zl_node_t *n, const uint8_t *wire, size_t len)
+{
+	if (n->wirelen != len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (n->wire[i] != lower(wire[i]))
+			return false;
+	return true;
+}
+
+void zl_zoneset_init(zl_zoneset_t *set)
+{
+	memset(set, 0, sizeof(*set));
+	zl_arena_init(&set->arena);
+	set->table_size = 1024;
+	set->table = zl_xcalloc(set->table_size, sizeof(*set->table));
+}
+
+void zl_zoneset_free(zl_zoneset_t *set)
+{
+	free(set->table);
+	free(set->files);
+	zl_arena_free(&set->arena);
+	memset(set, 0, sizeof(*set));
+}
+
+uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *display)
+{
+	if (set->nfiles == set->files_cap) {
+		set->files_cap = set->files_cap ? set->files_cap * 2 : 16;
+		set->files = zl_xrealloc(set->files, set->files_cap * sizeof(*set->files));
+	}
+	zl_file_t *f = &set->files[set->nfiles];
+	f->path = zl_arena_strdup(&set->arena, path);
+	f->display = zl_arena_strdup(&set->arena, display);
+	/* more than 65535 files: the index saturates; reports name the last one */
+	uint32_t idx = set->nfiles < 65535 ? set->nfiles++ : 65534;
+	return (uint16_t)idx;
+}
+
+static void grow(zl_zoneset_t *set)
+{
+	uint32_t nsize = set->table_size * 2;
+	zl_node_t **nt = zl_xcalloc(nsize, sizeof(*nt));
+	for (uint32_t i = 0; i < set->table_size; i++) {
+		zl_node_t *n = set->table[i];
+		while (n) {
+			zl_node_t *next = n->hnext;
+			uint32_t b = n->hash & (nsize - 1);
+			n->hnext = nt[b];
+			nt[b] = n;
+			n = next;
+		}
+	}
+	free(set->table);
+	set->table = nt;
+	set->table_size = nsize;
+}
+
+size_t zl_wire_name_len(const uint8_t *wire, size_t max)
+{
+	size_t i = 0;
+	while (i < max) {
+		uint8_t l = wire[i];
+		if (l == 0)
+			return i + 1 <= 255 ? i + 1 : 0;
+		if (l > 63)
+			return 0;
+		i += 1u + l;
+	}
+	return 0;
+}
+
+zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
+{
+	uint32_t h = name_hash(wire, len);
+	for (zl_node_t *n = set->table[h & (set->table_size - 1)]; n; n = n->hnext)
+		if (n->hash == h && name_eq(n, wire, len))
+			return n;
+	return NULL;
+}
+
+zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
+{
+	zl_node_t *n = zl_zoneset_find(set, wire, len);
+	if (n)
+		return n;
+	zl_node_t *parent = NULL;
+	uint8_t labels = 0;
+	if (len > 1) {
+		size_t skip = 1u + wire[0];
+		parent = zl_zoneset_intern(set, wire + skip, len - skip);
+		labels = (uint8_t)(parent->labels + 1);
+	}
+	if (set->nnodes + 1 > set->table_size / 4 * 3)
+		grow(set);
+	n = zl_arena_alloc(&set->arena, sizeof(*n) + len);
+	memset(n, 0, sizeof(*n));
+	for (size_t i = 0; i < len; i++)
+		n->wire[i] = lower(wire[i]);
+	n->wirelen = (uint8_t)len;
+	n->labels = labels;
+	n->parent = parent;
+	n->hash = name_hash(wire, len);
+	uint32_t b = n->hash & (set->table_size - 1);
+	n->hnext = set->table[b];
+	set->table[b] = n;
+	if (set->last)
+		set->last->order = n;
+	else
+		set->first = n;
+	set->last = n;
+	set->nnodes++;
+	return n;
+}
+
+/* Convert presentation text to wire; returns length or 0. */
+static size_t str_to_wire(const char *s, const zl_node_t *origin, uint8_t *out)
+{
+	size_t o = 0, lenpos = 0;
+	size_t sl = strlen(s);
+	bool absolute = false;
+	if (sl == 1 && s[0] == '@') {
+		if (!origin)
+			return 0;
+		memcpy(out, origin->wire, origin->wirelen);
+		return origin->wirelen;
+	}
+	if (sl == 1 && s[0] == '.') {
+		out[0] = 0;
+		return 1;
+	}
+	out[o++] = 0;
+	for (size_t i = 0; i < sl; i++) {
+		unsigned c = (unsigned char)s[i];
+		if (c == '.') {
+			if (o - lenpos - 1 == 0)
+				return 0;
+			if (i + 1 == sl) {
+				absolute = true;
+				break;
+			}
+			lenpos = o;
+			out[o++] = 0;
+			continue;
+		}
+		if (c == '\\' && i + 1 < sl) {
+			if (i + 3 < sl + 0 && isdigit((unsigned char)s[i + 1]) &&
+			    isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3])) {
+				c = (unsigned)((s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+					       (s[i + 3] - '0'));
+				if (c > 255)
+					return 0;
+				i += 3;
+			} else {
+				c = (unsigned char)s[++i];
+			}
+		}
+		if (o >= 255)
+			return 0;
+		out[o++] = (uint8_t)c;
+		if (o - lenpos - 1 > 63)
+			return 0;
+		out[lenpos] = (uint8_t)(o - lenpos - 1);
+	}
+	if (o - lenpos - 1 == 0)
+		return 0;
+	if (!absolute) {
+		if (!origin)
+			return 0;
+		if (o + origin->wirelen > 255)
+			return 0;
+		memcpy(out + o, origin->wire, origin->wirelen);
+		return o + origin->wirelen;
+	}
+	if (o + 1 > 255)
+		return 0;
+	out[o++] = 0;
+	return o;
+}
+
+zl_node_t *zl_zoneset_find_str(const zl_zoneset_t *set, const char *name, const zl_node_t *origin)
+{
+	uint8_t wire[512];
+	size_t len = str_to_wire(name, origin, wire);
+	return len ? zl_zoneset_find(set, wire, len) : NULL;
+}
+
+zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file)
+{
+	zl_zone_t *z = zl_arena_calloc(&set->arena, sizeof(*z));
+	z->apex = apex;
+	z->file = file;
+	z->name = zl_node_name(set, apex);
+	static const uint8_t in_addr[] = "\x07in-addr\x04" "arpa";
+	static const uint8_t ip6[] = "\x03ip6\x04" "arpa";
+	for (const zl_node_t *n = apex; n; n = n->parent) {
+		if ((n->wirelen == sizeof(in_addr) && !memcmp(n->wire, in_addr, sizeof(in_addr))) ||
+		    (n->wirelen == sizeof(ip6) && !memcmp(n->wire, ip6, sizeof(ip6))))
+			z->is_reverse = true;
+	}
+	if (!apex->apex_of)
+		apex->apex_of = z;
+	if (set->zones_tail)
+		set->zones_tail->next = z;
+	else
+		set->zones = z;
+	set->zones_tail = z;
+	set->nzones++;
+	return z;
+}
+
+zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
+			   uint16_t type, uint16_t rrclass, uint32_t ttl, const uint8_t *rdata,
+			   size_t rdlen, uint16_t file, uint32_t line)
+{
+	if (rdlen > 65535)
+		rdlen = 65535;
+	zl_rr_t *rr = zl_arena_alloc(&set->arena, sizeof(*rr) + rdlen);
+	rr->next = NULL;
+	rr->owner = owner;
+	rr->zone = zone;
+	rr->ttl = ttl;
+	rr->line = line;
+	rr->file = file;
+	rr->type = type;
+	rr->rrclass = rrclass;
+	rr->rdlen = (uint16_t)rdlen;
+	rr->opaque = 0;
+	rr->generated = 0;
+	if (rdlen)
+		memcpy(rr->rdata, rdata, rdlen);
+	if (owner->rrs_tail)
+		owner->rrs_tail->next = rr;
+	else
+		owner->rrs = rr;
+	owner->rrs_tail = rr;
+	if (owner->nrr < UINT16_MAX)
+		owner->nrr++;
+	if (zone)
+		zone->nrecords++;
+	set->nrecords++;
+	return rr;
+}
+
+zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type)
+{
+	if (!node)
+		return NULL;
+	for (zl_rr_t *rr = node->rrs; rr; rr = rr->next)
+		if (rr->type == type)
+			return rr;
+	return NULL;
+}
+
+zl_rr_t *zl_rr_next_same(const zl_rr_t *rr)
+{
+	for (zl_rr_t *r = rr->next; r; r = r->next)
+		if (r->type == rr->type)
+			return r;
+	return NULL;
+}
+
+bool zl_node_has(const zl_node_t *node, uint16_t type)
+{
+	return zl_node_first(node, type) != NULL;
+}
+
+bool zl_node_exists(const zl_node_t *node)
+{
+	return node && node->rrs;
+}
+
+bool zl_node_is_below(const zl_node_t *node, const zl_node_t *ancestor)
+{
+	for (; node; node = node->parent)
+		if (node == ancestor)
+			return true;
+	return false;
+}
+
+zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const char *label)
+{
+	uint8_t wire[256];
+	size_t l = strlen(label);
+	if (!node || l == 0 || l > 63 || l + 1 + node->wirelen > 255)
+		return NULL;
+	wire[0] = (uint8_t)l;
+	memcpy(wire + 1, label, l);
+	memcpy(wire + 1 + l, node->wire, node->wirelen);
+	return zl_zoneset_find(set, wire, 1 + l + node->wirelen);
+}
+
+zl_zone_t *zl_zoneset_zone_for(const zl_zoneset_t *set, const zl_node_t *node)
+{
+	(void)set;
+	for (; node; node = node->parent)
+		if (node->apex_of)
+			return node->apex_of;
+	return NULL;
+}
+
+char *zl_wire_name_str(const uint8_t *wire, size_t len, char *buf)
+{
+	size_t o = 0, i = 0;
+	if (len == 0 || wire[0] == 0) {
+		strcpy(buf, ".");
+		return buf;
+	}
+	while (i < len && wire[i] != 0) {
+		uint8_t l = wire[i++];
+		if (l > 63 || i + l > len)
+			break;
+		for (uint8_t k = 0; k < l; k++) {
+			uint8_t c = wire[i + k];
+			if (c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' ||
+			    c == ';' || c == '@' || c == '$') {
+				buf[o++] = '\\';
+				buf[o++] = (char)c;
+			} else if (c <= 0x20 || c >= 0x7f) {
+				o += (size_t)sprintf(buf + o, "\\%03u", c);
+			} else {
+				buf[o++] = (char)c;
+			}
+		}
+		i += l;
+		buf[o++] = '.';
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+char *zl_node_str(const zl_node_t *node, char *buf)
+{
+	return zl_wire_name_str(node->wire, node->wirelen, buf);
+}
+
+const char *zl_node_name(zl_zoneset_t *set, const zl_node_t *node)
+{
+	char buf[ZL_NAME_STRLEN];
+	return zl_arena_strdup(&set->arena, zl_node_str(node, buf));
+}

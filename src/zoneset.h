@@ -1,0 +1,189 @@
+/* zonelint: the zone set, every loaded zone in one index keyed by owner name.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#ifndef ZL_ZONESET_H
+#define ZL_ZONESET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/*
+ * Names are kept in DNS wire format, lower-cased, interned once: a name is
+ * a pointer to its node, so comparing two names is comparing two pointers
+ * and walking to the parent is following a pointer.  Records carry their
+ * rdata in uncompressed wire format (as ldns hands it over), plus the file
+ * index and line the record came from, so every finding can name a place a
+ * person can open.  Everything lives in the set's arena; the set is
+ * read-only once loading ends, so checks may run in parallel.
+ */
+
+typedef struct zl_zone zl_zone_t;
+typedef struct zl_node zl_node_t;
+typedef struct zl_rr zl_rr_t;
+
+#define ZL_TYPE_A 1
+#define ZL_TYPE_NS 2
+#define ZL_TYPE_CNAME 5
+#define ZL_TYPE_SOA 6
+#define ZL_TYPE_PTR 12
+#define ZL_TYPE_MX 15
+#define ZL_TYPE_TXT 16
+#define ZL_TYPE_AAAA 28
+#define ZL_TYPE_SRV 33
+#define ZL_TYPE_DNAME 39
+#define ZL_TYPE_DS 43
+#define ZL_TYPE_RRSIG 46
+#define ZL_TYPE_NSEC 47
+#define ZL_TYPE_DNSKEY 48
+#define ZL_TYPE_NSEC3 50
+#define ZL_TYPE_NSEC3PARAM 51
+#define ZL_TYPE_TLSA 52
+#define ZL_TYPE_SPF 99
+
+/** One resource record, as loaded. */
+struct zl_rr {
+	zl_rr_t *next;         /**< next record at the same owner, file order */
+	zl_node_t *owner;      /**< interned owner name */
+	zl_zone_t *zone;       /**< zone whose file held the record */
+	uint32_t ttl;
+	uint32_t line;         /**< line of the record's first token */
+	uint16_t file;         /**< index into zl_zoneset_t.files */
+	uint16_t type;
+	uint16_t rrclass;
+	uint16_t rdlen;
+	uint8_t opaque;        /**< type zonelint cannot parse; rdata absent */
+	uint8_t generated;     /**< produced by $GENERATE */
+	uint8_t rdata[];       /**< uncompressed wire-format rdata */
+};
+
+/** One owner name. */
+struct zl_node {
+	zl_node_t *hnext;      /**< hash chain */
+	zl_node_t *order;      /**< next node in creation order */
+	zl_node_t *parent;     /**< interned parent name (NULL for the root) */
+	zl_rr_t *rrs;          /**< records at this name, every zone, file order */
+	zl_rr_t *rrs_tail;
+	zl_zone_t *apex_of;    /**< zone whose apex this is, else NULL */
+	uint32_t hash;
+	uint16_t nrr;          /**< records at this name (saturates) */
+	uint8_t wirelen;
+	uint8_t labels;
+	uint8_t wire[];        /**< lower-case wire-format name */
+};
+
+/** One loaded zone: a zone file and what it includes. */
+struct zl_zone {
+	zl_zone_t *next;
+	zl_node_t *apex;
+	const char *name;      /**< apex, absolute presentation text */
+	uint16_t file;         /**< file that defined the zone */
+	uint32_t soa_line;     /**< line of the apex SOA, 0 when there is none */
+	uint32_t nrecords;
+	bool is_reverse;       /**< apex under in-addr.arpa. or ip6.arpa. */
+	bool load_failed;      /**< file could not be read at all */
+};
+
+/** A file that was read, by index. */
+typedef struct zl_file {
+	const char *path;      /**< as given or found (owned by the set) */
+	const char *display;   /**< path relative to the cwd, for reports */
+} zl_file_t;
+
+typedef struct zl_zoneset {
+	zl_arena_t arena;
+	zl_node_t **table;
+	uint32_t table_size;   /**< power of two */
+	uint32_t nnodes;
+	zl_node_t *first;
+	zl_node_t *last;
+	zl_zone_t *zones;
+	zl_zone_t *zones_tail;
+	uint32_t nzones;
+	zl_file_t *files;
+	uint32_t nfiles;
+	uint32_t files_cap;
+	uint64_t nrecords;
+} zl_zoneset_t;
+
+/** @brief Initialise an empty set.  Free with zl_zoneset_free(). */
+void zl_zoneset_init(zl_zoneset_t *set);
+/** @brief Free everything the set owns. */
+void zl_zoneset_free(zl_zoneset_t *set);
+
+/**
+ * @brief Register a file and get its index.
+ * @param[in] path      path used to open it (copied)
+ * @param[in] display   path for reports (copied)
+ * @return the file index
+ */
+uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *display);
+
+/**
+ * @brief Intern a wire-format name (any case), creating its node and every
+ *        ancestor's node on first use.
+ * @param[in] wire   wire-format name, at most 255 octets, root-terminated
+ * @param[in] len    its length
+ * @return the node, owned by the set
+ */
+zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len);
+
+/**
+ * @brief Look a name up without creating it.
+ * @return the node, or NULL if no record or descendant has that name
+ */
+zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len);
+
+/** @brief Look a presentation-format name up (absolute or relative to @p origin). */
+zl_node_t *zl_zoneset_find_str(const zl_zoneset_t *set, const char *name, const zl_node_t *origin);
+
+/** @brief Start a new zone with the given apex. */
+zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file);
+
+/**
+ * @brief Append a record.
+ * @return the record (owned by the set), so the caller may set flags
+ */
+zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
+			   uint16_t type, uint16_t rrclass, uint32_t ttl, const uint8_t *rdata,
+			   size_t rdlen, uint16_t file, uint32_t line);
+
+/** @brief First record of @p type at @p node (any zone), or NULL. */
+zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type);
+/** @brief Next record of the same type after @p rr at the same node, or NULL. */
+zl_rr_t *zl_rr_next_same(const zl_rr_t *rr);
+/** @brief Whether the node has records of @p type. */
+bool zl_node_has(const zl_node_t *node, uint16_t type);
+/** @brief Whether the node has any record at all (else: empty non-terminal). */
+bool zl_node_exists(const zl_node_t *node);
+/** @brief Whether @p node is @p ancestor or below it. */
+bool zl_node_is_below(const zl_node_t *node, const zl_node_t *ancestor);
+/** @brief The child of @p node with the single label @p label, or NULL. */
+zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const char *label);
+
+/**
+ * @brief The loaded zone that is authoritative for @p node: the zone with
+ *        the closest enclosing apex.
+ * @return the zone, or NULL when the name lies outside every loaded zone
+ */
+zl_zone_t *zl_zoneset_zone_for(const zl_zoneset_t *set, const zl_node_t *node);
+
+/**
+ * @brief Print a name in presentation format, absolute, with a trailing dot;
+ *        unprintable octets and the special characters escaped as \DDD / \c.
+ * @param[out] buf   at least ZL_NAME_STRLEN bytes
+ * @return @p buf
+ */
+#define ZL_NAME_STRLEN 1024
+char *zl_node_str(const zl_node_t *node, char *buf);
+/** @brief zl_node_str into the set's arena. */
+const char *zl_node_name(zl_zoneset_t *set, const zl_node_t *node);
+/** @brief Print a wire name (from rdata) the same way; @p len bounds the read. */
+char *zl_wire_name_str(const uint8_t *wire, size_t len, char *buf);
+
+/** @brief Length of the wire name at @p wire, or 0 when malformed within @p max. */
+size_t zl_wire_name_len(const uint8_t *wire, size_t max);
+
+#endif

@@ -1,0 +1,215 @@
+/* zonelint: loader tests: entries, directives, owners, TTLs and file:line.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "load.h"
+#include "util.h"
+
+#define HDR "$ORIGIN example.com.\n$TTL 3600\n" \
+	"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n@ IN NS ns1\n@ IN NS ns2\n"
+
+typedef struct run_s {
+	zl_run_t run;
+} run_t;
+
+static zl_run_t *load(const char *text)
+{
+	zl_run_t *run = malloc(sizeof(*run));
+	assert_non_null(run);
+	zl_run_init(run);
+	zl_run_load_buffer(run, "t.zone", text, strlen(text));
+	return run;
+}
+
+static void done(zl_run_t *run)
+{
+	zl_run_free(run);
+	free(run);
+}
+
+static const zl_rr_t *find(zl_run_t *run, const char *name, uint16_t type)
+{
+	zl_node_t *n = zl_zoneset_find_str(&run->set, name, NULL);
+	return n ? zl_node_first(n, type) : NULL;
+}
+
+static unsigned ndiags(zl_run_t *run, zl_diag_code_t code, uint32_t line)
+{
+	unsigned n = 0;
+	for (const zl_diag_t *d = zl_loader_diags(run->loader); d; d = d->next)
+		if (d->code == code && (line == 0 || d->line == line))
+			n++;
+	return n;
+}
+
+static void test_lines_and_owners(void **state)
+{
+	(void)state;
+	zl_run_t *run = load(HDR
+			     "www IN A 192.0.2.1\n"          /* line 6 */
+			     "; a comment\n"
+			     "\n"
+			     "    IN AAAA 2001:db8::1\n"     /* line 9: inherits www */
+			     "mail 300 IN MX ( 10\n"         /* line 10 */
+			     "   mx1 ) ; trailing\n"
+			     "txt TXT \"a;b\" \"c(d)\"\n");  /* line 12 */
+	const zl_rr_t *a = find(run, "www.example.com.", ZL_TYPE_A);
+	assert_non_null(a);
+	assert_int_equal(a->line, 6);
+	assert_int_equal(a->ttl, 3600);
+	const zl_rr_t *aaaa = find(run, "www.example.com.", ZL_TYPE_AAAA);
+	assert_non_null(aaaa);
+	assert_int_equal(aaaa->line, 9);
+	const zl_rr_t *mx = find(run, "mail.example.com.", ZL_TYPE_MX);
+	assert_non_null(mx);
+	assert_int_equal(mx->line, 10);
+	assert_int_equal(mx->ttl, 300);
+	char nb[ZL_NAME_STRLEN];
+	assert_string_equal(zl_wire_name_str(mx->rdata + 2, mx->rdlen - 2, nb),
+			    "mx1.example.com.");
+	const zl_rr_t *txt = find(run, "txt.example.com.", ZL_TYPE_TXT);
+	assert_non_null(txt);
+	assert_int_equal(txt->line, 12);
+	zl_arena_t a2;
+	zl_arena_init(&a2);
+	size_t len;
+	assert_string_equal(zl_rr_txt(&a2, txt, &len), "a;bc(d)");
+	zl_arena_free(&a2);
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 0), 0);
+	done(run);
+}
+
+static void test_ttl_units_and_class_order(void **state)
+{
+	(void)state;
+	zl_run_t *run = load("$ORIGIN example.com.\n$TTL 1h30m\n"
+			     "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"
+			     "a A 192.0.2.1\n"
+			     "b IN 2w A 192.0.2.2\n"
+			     "c 1d IN A 192.0.2.3\n");
+	assert_int_equal(find(run, "a.example.com.", ZL_TYPE_A)->ttl, 5400);
+	assert_int_equal(find(run, "b.example.com.", ZL_TYPE_A)->ttl, 1209600);
+	assert_int_equal(find(run, "c.example.com.", ZL_TYPE_A)->ttl, 86400);
+	done(run);
+}
+
+static void test_syntax_errors_continue(void **state)
+{
+	(void)state;
+	zl_run_t *run = load(HDR
+			     "bad IN A 192.0.2.300\n"        /* 6 */
+			     "typo IN AAA 2001:db8::1\n"     /* 7: not a registered type */
+			     "good IN A 192.0.2.4\n"         /* 8 */
+			     "paren IN TXT ( \"x\"\n");      /* 9: unbalanced */
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 6), 1);
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 7), 1);
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 9), 1);
+	assert_non_null(find(run, "good.example.com.", ZL_TYPE_A));
+	done(run);
+}
+
+static void test_origin_inference(void **state)
+{
+	(void)state;
+	/* SOA owner absolute, no $ORIGIN */
+	zl_run_t *run = load("example.org. 3600 IN SOA ns1.example.org. h.example.org. "
+			     "1 7200 3600 1209600 3600\nwww 3600 IN A 192.0.2.1\n");
+	assert_non_null(find(run, "www.example.org.", ZL_TYPE_A));
+	assert_string_equal(run->set.zones->name, "example.org.");
+	done(run);
+	/* from the file name */
+	run = load("@ 3600 IN SOA ns1 h 1 7200 3600 1209600 3600\nwww 3600 IN A 192.0.2.1\n");
+	assert_string_equal(run->set.zones->name, "t.");
+	done(run);
+}
+
+static void test_hostile_bytes(void **state)
+{
+	(void)state;
+	static const char nul[] = HDR "www IN TXT \"a\0b\"\nok IN A 192.0.2.1\n";
+	zl_run_t *run = malloc(sizeof(*run));
+	zl_run_init(run);
+	zl_run_load_buffer(run, "t.zone", nul, sizeof(nul) - 1);
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 6), 1);
+	assert_non_null(find(run, "ok.example.com.", ZL_TYPE_A));
+	done(run);
+	/* CRLF line endings and a BOM */
+	run = load("\xef\xbb\xbf$ORIGIN example.com.\r\n$TTL 60\r\n"
+		   "@ IN SOA ns1 h 1 7200 3600 1209600 3600\r\nwww IN A 192.0.2.1\r\n");
+	assert_non_null(find(run, "www.example.com.", ZL_TYPE_A));
+	assert_int_equal(find(run, "www.example.com.", ZL_TYPE_A)->line, 4);
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 1), 1); /* the BOM */
+	done(run);
+	/* a 1 MiB line */
+	size_t big = (1u << 20) + 100;
+	char *line = malloc(big + 256);
+	strcpy(line, HDR "x IN TXT \"");
+	size_t o = strlen(line);
+	memset(line + o, 'a', big);
+	strcpy(line + o + big, "\"\nok IN A 192.0.2.1\n");
+	run = load(line);
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 6), 1);
+	assert_non_null(find(run, "ok.example.com.", ZL_TYPE_A));
+	done(run);
+	free(line);
+}
+
+static void test_out_of_zone_and_unknown_types(void **state)
+{
+	(void)state;
+	zl_run_t *run = load(HDR
+			     "www.example.net. IN A 192.0.2.1\n"
+			     "x IN DSYNC CDS 1 5359 scanner.example.net.\n"
+			     "y IN DSYNC CDS 1 5359 scanner.example.net.\n"
+			     "z IN TYPE65400 \\# 4 0a000001\n");
+	assert_int_equal(ndiags(run, ZL_DIAG_OUT_OF_ZONE, 6), 1);
+	assert_null(zl_zoneset_find_str(&run->set, "www.example.net.", NULL) ?
+		    zl_zoneset_find_str(&run->set, "www.example.net.", NULL)->rrs : NULL);
+	assert_int_equal(ndiags(run, ZL_DIAG_UNCHECKED_TYPE, 0), 1);
+	const zl_rr_t *x = find(run, "y.example.com.", 66);
+	assert_non_null(x);
+	assert_true(x->opaque);
+	const zl_rr_t *z = find(run, "z.example.com.", 65400);
+	assert_non_null(z);
+	assert_int_equal(z->rdlen, 4);
+	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 0), 0);
+	done(run);
+}
+
+static void test_generate(void **state)
+{
+	(void)state;
+	zl_run_t *run = load(HDR "$GENERATE 1-3 host-$ A 192.0.2.$\n");
+	const zl_rr_t *a = find(run, "host-2.example.com.", ZL_TYPE_A);
+	assert_non_null(a);
+	assert_int_equal(a->line, 6);
+	assert_true(a->generated);
+	assert_int_equal(a->rdata[3], 2);
+	assert_null(find(run, "host-4.example.com.", ZL_TYPE_A));
+	done(run);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lines_and_owners),
+		cmocka_unit_test(test_ttl_units_and_class_order),
+		cmocka_unit_test(test_syntax_errors_continue),
+		cmocka_unit_test(test_origin_inference),
+		cmocka_unit_test(test_hostile_bytes),
+		cmocka_unit_test(test_out_of_zone_and_unknown_types),
+		cmocka_unit_test(test_generate),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
