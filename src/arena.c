@@ -17,7 +17,7 @@ struct zl_arena_chunk {
 };
 
 #define CHUNK_MIN (256u * 1024u)
-#define ALIGN (sizeof(max_align_t))
+#define ALIGN ((size_t)8) /* every object stored here needs at most 8 */
 
 void zl_oom(void)
 {

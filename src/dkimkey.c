@@ -240,6 +240,8 @@ static size_t der_announced(const unsigned char *b, size_t n)
 	size_t v = 0;
 	for (size_t i = 0; i < nb; i++)
 		v = (v << 8) | b[2 + i];
+	if (v > SIZE_MAX - 2 - nb)
+		return 0;
 	return 2 + nb + v;
 }
 
@@ -266,7 +268,7 @@ static int take_pkey(zl_dkimkey_t *k, EVP_PKEY *pk)
 	int bits = EVP_PKEY_get_bits(pk);
 	k->bits = bits > 0 ? (unsigned)bits : 0;
 	if (k->type == ZL_DKIMKEY_RSA && k->bits == 0)
-		return -1;
+		return -1; /* modulus zero */
 	return 0;
 }
 
@@ -496,10 +498,10 @@ char *zl_dkimkey_describe(zl_arena_t *arena, const zl_dkimkey_t *k)
 					       "key is truncated: its DER header announces %zu "
 					       "bytes but p= decodes to %zu",
 					       k->der_want, k->der_len);
-		if (k->format == ZL_DKIMKEY_FMT_SPKI)
-			return zl_arena_printf(arena,
-					       "malformed %s key inside the SubjectPublicKeyInfo",
-					       zl_dkimkey_type_name(k->type));
+		if (k->format != ZL_DKIMKEY_FMT_NONE)
+			return zl_arena_printf(arena, "malformed %s key inside the %s",
+					       zl_dkimkey_type_name(k->type),
+					       format_name(k->format));
 		return zl_arena_printf(arena,
 				       "the %zu decoded bytes are neither a "
 				       "SubjectPublicKeyInfo nor an RSAPublicKey",

@@ -53,16 +53,16 @@ typedef enum zl_dkimkey_b64err {
  * decode() yields OK..UNSUPPORTED_KEY; record_from_pem() yields OK, BAD_DER,
  * UNSUPPORTED_KEY, BAD_PEM and ENCRYPTED_PEM.
  */
-#define ZL_DKIMKEY_STATUS_LIST(X)                                                        \
-	X(OK, "ok", "key decoded")                                                       \
-	X(EMPTY, "empty", "p= is empty: the key is revoked")                            \
-	X(BAD_BASE64, "bad_base64", "p= is not valid base64")                           \
-	X(BAD_DER, "bad_der", "key is neither a SubjectPublicKeyInfo nor an RSAPublicKey") \
-	X(TRAILING_DATA, "trailing_data", "extra bytes follow the encoded key")         \
-	X(TYPE_MISMATCH, "type_mismatch", "key type does not match k=")                 \
-	X(BAD_ED25519_LENGTH, "bad_ed25519_length", "ed25519 key is not 32 raw bytes")  \
-	X(UNSUPPORTED_KEY, "unsupported_key", "key algorithm is not one DKIM defines")  \
-	X(BAD_PEM, "bad_pem", "no PEM public or private key found")                     \
+#define ZL_DKIMKEY_STATUS_LIST(X)                                                               \
+	X(OK, "ok", "key decoded")                                                              \
+	X(EMPTY, "empty", "p= is empty: the key is revoked")                                    \
+	X(BAD_BASE64, "bad_base64", "p= is not valid base64")                                   \
+	X(BAD_DER, "bad_der", "key is neither a SubjectPublicKeyInfo nor an RSAPublicKey")      \
+	X(TRAILING_DATA, "trailing_data", "extra bytes follow the encoded key")                 \
+	X(TYPE_MISMATCH, "type_mismatch", "key type does not match k=")                         \
+	X(BAD_ED25519_LENGTH, "bad_ed25519_length", "ed25519 key is not 32 raw bytes")          \
+	X(UNSUPPORTED_KEY, "unsupported_key", "key algorithm is not one DKIM defines")          \
+	X(BAD_PEM, "bad_pem", "no PEM public or private key found")                             \
 	X(ENCRYPTED_PEM, "encrypted_pem", "private key is encrypted")
 
 /** @brief Outcome of decoding; see ZL_DKIMKEY_STATUS_LIST. */
@@ -84,7 +84,8 @@ typedef enum zl_dkimkey_status {
  *  - BAD_DER: der_len; der_want when the outer DER header announces more
  *    bytes than are present (the key was cut short).  If the bytes are a
  *    SubjectPublicKeyInfo for rsaEncryption or Ed25519 whose key inside is
- *    malformed, format is SPKI and type the algorithm named.
+ *    malformed (or an RSAPublicKey with a zero modulus), format is SPKI (or
+ *    PKCS1) and type the algorithm named.
  *  - TRAILING_DATA: as OK, plus der_used < der_len.  OpenSSL-based receivers
  *    ignore the extra bytes, stricter parsers (Go's x509) refuse the key.
  *  - TYPE_MISMATCH: type, format and bits of the key actually found.

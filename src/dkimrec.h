@@ -112,7 +112,8 @@ typedef struct zl_dkimrec {
 	unsigned hashes;          /**< ZL_DKIM_H_*; 0 when h= is absent (all allowed) */
 	zl_dkim_ktype_t key_type; /**< from k=, default rsa */
 	const char *key;          /**< p= without whitespace, NUL-terminated, arena-owned;
-				       NULL when p= is absent */
+				       NULL when p= is absent; holds any bad bytes of the
+				       record (NUL included), which are reported */
 	size_t key_len;           /**< its length */
 	bool revoked;             /**< p= present and empty */
 	bool key_base64_ok;       /**< key is non-empty, valid base64, correctly padded */

@@ -227,48 +227,43 @@ read_number(const char *s, size_t n, size_t *i, uint64_t cap, uint64_t *out)
 }
 
 static int
+bad_range(pstate_t *ps, size_t at, const tok_t *tk)
+{
+	return fail(ps, ZL_GEN_E_BAD_RANGE, at,
+		    "invalid range \"%s\": expected \"start-stop\" or "
+		    "\"start-stop/step\"", tok_subject(ps, tk));
+}
+
+/* start-stop[/step], decimal digits only. */
+static int
 parse_range(pstate_t *ps, const tok_t *tk)
 {
 	const char *s = ps->t;
-	size_t i = tk->start, e = tk->end, numstart[3];
+	size_t i = tk->start, e = tk->end, at[3];
 	uint64_t v[3] = {0, 0, 1};
 	int k, nnum = 2;
 	zl_generate_t *g = ps->g;
 
-	for (k = 0; k < 3; k++) {
-		numstart[k] = i;
-		if (!read_number(s, e, &i, ZL_GENERATE_MAX_VALUE, &v[k]))
-			return fail(ps, ZL_GEN_E_BAD_RANGE, i,
-				    "invalid range \"%s\": expected "
-				    "\"start-stop\" or \"start-stop/step\"",
-				    tok_subject(ps, tk));
-		if (k == 0) {
-			if (i >= e || s[i] != '-')
-				return fail(ps, ZL_GEN_E_BAD_RANGE, i,
-					    "invalid range \"%s\": expected "
-					    "\"start-stop\" or \"start-stop/step\"",
-					    tok_subject(ps, tk));
-			i++;
-		} else if (k == 1) {
-			if (i >= e)
-				break;
-			if (s[i] != '/')
-				return fail(ps, ZL_GEN_E_BAD_RANGE, i,
-					    "invalid range \"%s\": expected "
-					    "\"start-stop\" or \"start-stop/step\"",
-					    tok_subject(ps, tk));
-			i++;
-			nnum = 3;
-		} else if (i < e) {
-			return fail(ps, ZL_GEN_E_BAD_RANGE, i,
-				    "invalid range \"%s\": expected "
-				    "\"start-stop\" or \"start-stop/step\"",
-				    tok_subject(ps, tk));
-		}
+	at[0] = i;
+	if (!read_number(s, e, &i, ZL_GENERATE_MAX_VALUE, &v[0]))
+		return bad_range(ps, i, tk);
+	if (i >= e || s[i] != '-')
+		return bad_range(ps, i, tk);
+	at[1] = ++i;
+	if (!read_number(s, e, &i, ZL_GENERATE_MAX_VALUE, &v[1]))
+		return bad_range(ps, i, tk);
+	if (i < e) {
+		if (s[i] != '/')
+			return bad_range(ps, i, tk);
+		at[2] = ++i;
+		if (!read_number(s, e, &i, ZL_GENERATE_MAX_VALUE, &v[2]) ||
+		    i < e)
+			return bad_range(ps, i, tk);
+		nnum = 3;
 	}
 	for (k = 0; k < nnum; k++)
 		if (v[k] > ZL_GENERATE_MAX_VALUE)
-			return fail(ps, ZL_GEN_E_RANGE_LIMIT, numstart[k],
+			return fail(ps, ZL_GEN_E_RANGE_LIMIT, at[k],
 				    "range \"%s\" has a number above %u",
 				    tok_subject(ps, tk), ZL_GENERATE_MAX_VALUE);
 	if (v[0] > v[1])
@@ -276,7 +271,7 @@ parse_range(pstate_t *ps, const tok_t *tk)
 			    "range \"%s\" starts after it stops",
 			    tok_subject(ps, tk));
 	if (v[2] == 0)
-		return fail(ps, ZL_GEN_E_BAD_STEP, numstart[2],
+		return fail(ps, ZL_GEN_E_BAD_STEP, at[2],
 			    "range \"%s\" has a step of 0", tok_subject(ps, tk));
 	g->start = (uint32_t)v[0];
 	g->stop = (uint32_t)v[1];
@@ -291,6 +286,17 @@ last_value(const zl_generate_t *g)
 	return g->start + (g->stop - g->start) / g->step * g->step;
 }
 
+/* Message subject for the modifier at s[d]: up to and including "}". */
+static const char *
+mod_subject(pstate_t *ps, size_t d, size_t e)
+{
+	size_t k = d;
+
+	while (k < e && ps->t[k] != '}')
+		k++;
+	return subject(ps->arena, ps->t + d, (k < e ? k + 1 : e) - d);
+}
+
 /*
  * Parse "${...}" whose "$" is at s[d]; the token ends at e.  On success
  * *end is the index after the "}".
@@ -300,16 +306,10 @@ parse_modifier(pstate_t *ps, size_t d, size_t e, zl_gen_piece_t *pc,
 	       size_t *end)
 {
 	const char *s = ps->t;
-	size_t i = d + 2, offstart, widstart = 0, stop;
+	size_t i = d + 2, offstart, widstart = 0;
 	uint64_t mag = 0, width = 0;
 	int neg = 0, have_width = 0;
-	const char *subj;
 	int64_t lo, hi, off;
-
-	/* The subject of messages: up to and including the "}". */
-	for (stop = d; stop < e && s[stop] != '}'; stop++)
-		;
-	subj = subject(ps->arena, s + d, (stop < e ? stop + 1 : e) - d);
 
 	offstart = i;
 	if (i < e && (s[i] == '-' || s[i] == '+')) {
@@ -336,7 +336,8 @@ parse_modifier(pstate_t *ps, size_t d, size_t e, zl_gen_piece_t *pc,
 				return fail(ps, ZL_GEN_E_BAD_BASE, i,
 					    "unknown base \"%s\" in modifier "
 					    "\"%s\": expected d, o, x, X, n or N",
-					    subject(ps->arena, s + i, 1), subj);
+					    subject(ps->arena, s + i, 1),
+					    mod_subject(ps, d, e));
 			} else {
 				goto malformed;
 			}
@@ -348,18 +349,18 @@ parse_modifier(pstate_t *ps, size_t d, size_t e, zl_gen_piece_t *pc,
 	    (!neg && mag > ZL_GENERATE_MAX_VALUE))
 		return fail(ps, ZL_GEN_E_BAD_OFFSET, offstart,
 			    "offset in modifier \"%s\" is outside "
-			    "-2147483648..2147483647", subj);
+			    "-2147483648..2147483647", mod_subject(ps, d, e));
 	if (have_width && width > ZL_GENERATE_MAX_WIDTH)
 		return fail(ps, ZL_GEN_E_BAD_WIDTH, widstart,
-			    "width in modifier \"%s\" is above %u", subj,
-			    ZL_GENERATE_MAX_WIDTH);
+			    "width in modifier \"%s\" is above %u",
+			    mod_subject(ps, d, e), ZL_GENERATE_MAX_WIDTH);
 	off = neg ? -(int64_t)mag : (int64_t)mag;
 	lo = (int64_t)ps->g->start + off;
 	hi = (int64_t)last_value(ps->g) + off;
 	if (lo < INT32_MIN || hi > INT32_MAX)
 		return fail(ps, ZL_GEN_E_VALUE_RANGE, d,
 			    "modifier \"%s\" takes the iterator outside "
-			    "-2147483648..2147483647", subj);
+			    "-2147483648..2147483647", mod_subject(ps, d, e));
 	pc->offset = (int32_t)off;
 	pc->width = (uint8_t)width;
 	*end = i + 1;
@@ -368,7 +369,7 @@ parse_modifier(pstate_t *ps, size_t d, size_t e, zl_gen_piece_t *pc,
 malformed:
 	return fail(ps, ZL_GEN_E_BAD_MODIFIER, d,
 		    "malformed modifier \"%s\": expected "
-		    "\"${offset[,width[,base]]}\"", subj);
+		    "\"${offset[,width[,base]]}\"", mod_subject(ps, d, e));
 }
 
 /*

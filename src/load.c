@@ -17,6 +17,8 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 
 #include <ldns/ldns.h>
 
@@ -78,6 +80,7 @@ struct zl_loader {
 	zl_suppress_t *supps, *supps_tail;
 	entry_t ent;
 	char *line;              /* record text handed to ldns */
+	uint8_t rdbuf[65536];    /* rdata of the record being loaded */
 	size_t linecap;
 	char **allow_real;       /* realpath of every allowed include folder */
 	unsigned nallow;
@@ -90,7 +93,7 @@ typedef struct fstate {
 	zl_zone_t *zone;
 	uint16_t file;
 	ldns_rdf *origin;        /* owned */
-	ldns_rdf *prev;          /* owned: last owner, for inherited owners */
+	zl_node_t *prev;         /* last owner, for inherited owners */
 	uint32_t default_ttl;
 	int have_ttl;
 	uint32_t last_ttl;
@@ -100,6 +103,7 @@ typedef struct fstate {
 	const char *dir;         /* folder of this file, for relative includes */
 	unsigned warned_types[8];
 	unsigned nwarned;
+	int mapped;              /* data is an mmap of the file */
 } fstate_t;
 
 static void diag(zl_loader_t *ld, zl_diag_code_t code, const fstate_t *st, uint32_t line,
@@ -571,11 +575,197 @@ static int type_warned(fstate_t *st, uint16_t type)
 	return 0;
 }
 
+/*
+ * Presentation name to wire, relative names completed with @p origin.
+ * Returns the wire length, 0 when the name is invalid (empty label, label
+ * over 63 octets, name over 255 octets, bad escape).
+ */
+static size_t name_to_wire(const char *s, size_t sl, const uint8_t *origin, size_t olen,
+			   uint8_t *out)
+{
+	if (sl == 1 && s[0] == '@') {
+		memcpy(out, origin, olen);
+		return olen;
+	}
+	if (sl == 1 && s[0] == '.') {
+		out[0] = 0;
+		return 1;
+	}
+	size_t o = 1, lenpos = 0;
+	int absolute = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < sl; i++) {
+		unsigned c = (unsigned char)s[i];
+		if (c == '.') {
+			if (o - lenpos - 1 == 0)
+				return 0;
+			if (i + 1 == sl) {
+				absolute = 1;
+				break;
+			}
+			if (o >= 255)
+				return 0;
+			lenpos = o;
+			out[o++] = 0;
+			continue;
+		}
+		if (c == '\\') {
+			if (i + 1 >= sl)
+				return 0;
+			if (s[i + 1] >= '0' && s[i + 1] <= '9') {
+				if (i + 3 >= sl + 0 || !(s[i + 2] >= '0' && s[i + 2] <= '9') ||
+				    !(s[i + 3] >= '0' && s[i + 3] <= '9'))
+					return 0;
+				c = (unsigned)((s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+					       (s[i + 3] - '0'));
+				if (c > 255)
+					return 0;
+				i += 3;
+			} else {
+				c = (unsigned char)s[++i];
+			}
+		}
+		if (o >= 255)
+			return 0;
+		out[o++] = (uint8_t)c;
+		if (o - lenpos - 1 > 63)
+			return 0;
+		out[lenpos] = (uint8_t)(o - lenpos - 1);
+	}
+	if (o - lenpos - 1 == 0)
+		return 0;
+	if (absolute) {
+		if (o + 1 > 255)
+			return 0;
+		out[o++] = 0;
+		return o;
+	}
+	if (o + olen > 255)
+		return 0;
+	memcpy(out + o, origin, olen);
+	return o + olen;
+}
+
+static const uint8_t *origin_wire(const fstate_t *st, size_t *len)
+{
+	*len = ldns_rdf_size(st->origin);
+	return ldns_rdf_data(st->origin);
+}
+
+/* A strict dotted quad (no leading zeros, as the RFC 1035 text form), or 0. */
+static int parse_ipv4(const char *s, size_t len, uint8_t out[4])
+{
+	size_t i = 0;
+	for (int part = 0; part < 4; part++) {
+		if (i >= len || !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+		unsigned v = 0, digits = 0;
+		while (i < len && s[i] >= '0' && s[i] <= '9') {
+			v = v * 10 + (unsigned)(s[i] - '0');
+			if (++digits > 3 || v > 255)
+				return 0;
+			i++;
+		}
+		if (digits > 1 && s[i - digits] == '0')
+			return 0; /* leave leading zeros to ldns */
+		out[part] = (uint8_t)v;
+		if (part < 3) {
+			if (i >= len || s[i] != '.')
+				return 0;
+			i++;
+		}
+	}
+	return i == len;
+}
+
+/*
+ * The fast path: rdata of the most common types converted here, byte for
+ * byte what ldns would produce.  Returns the rdata length, or -1 when the
+ * record should go to ldns (anything unusual, including every error, so
+ * that error messages come from one place).
+ */
+static long fast_rdata(const fstate_t *st, uint16_t type, const entry_t *e, size_t first,
+		       uint8_t *rd)
+{
+	size_t n = e->ntok - first;
+	const char *t0 = e->text + e->tok[first].off;
+	size_t l0 = e->tok[first].len;
+	size_t olen;
+	const uint8_t *ow = origin_wire(st, &olen);
+	switch (type) {
+	case ZL_TYPE_A:
+		if (n != 1 || !parse_ipv4(t0, l0, rd))
+			return -1;
+		return 4;
+	case ZL_TYPE_AAAA: {
+		char buf[64];
+		if (n != 1 || l0 >= sizeof(buf) || memchr(t0, '\\', l0))
+			return -1;
+		memcpy(buf, t0, l0);
+		buf[l0] = '\0';
+		if (inet_pton(AF_INET6, buf, rd) != 1)
+			return -1;
+		return 16;
+	}
+	case ZL_TYPE_NS:
+	case ZL_TYPE_CNAME:
+	case ZL_TYPE_PTR: {
+		if (n != 1 || t0[0] == '"')
+			return -1;
+		size_t l = name_to_wire(t0, l0, ow, olen, rd);
+		return l ? (long)l : -1;
+	}
+	case ZL_TYPE_MX: {
+		if (n != 2)
+			return -1;
+		unsigned v = 0;
+		if (l0 == 0 || l0 > 5)
+			return -1;
+		for (size_t i = 0; i < l0; i++) {
+			if (!(t0[i] >= '0' && t0[i] <= '9'))
+				return -1;
+			v = v * 10 + (unsigned)(t0[i] - '0');
+		}
+		if (v > 65535)
+			return -1;
+		rd[0] = (uint8_t)(v >> 8);
+		rd[1] = (uint8_t)v;
+		const char *t1 = e->text + e->tok[first + 1].off;
+		if (t1[0] == '"')
+			return -1;
+		size_t l = name_to_wire(t1, e->tok[first + 1].len, ow, olen, rd + 2);
+		return l ? (long)(l + 2) : -1;
+	}
+	case ZL_TYPE_TXT:
+	case ZL_TYPE_SPF: {
+		size_t o = 0;
+		for (size_t k = first; k < e->ntok; k++) {
+			const char *t = e->text + e->tok[k].off;
+			size_t l = e->tok[k].len;
+			if (l >= 2 && t[0] == '"' && t[l - 1] == '"') {
+				t++;
+				l -= 2;
+			} else if (t[0] == '"') {
+				return -1;
+			}
+			if (memchr(t, '\\', l) || memchr(t, '"', l) || l > 255 || o + 1 + l > 65535)
+				return -1;
+			rd[o++] = (uint8_t)l;
+			memcpy(rd + o, t, l);
+			o += l;
+		}
+		return o ? (long)o : -1;
+	}
+	default:
+		return -1;
+	}
+}
+
 static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int generated)
 {
 	char tbuf[1024], obuf[ZL_NAME_STRLEN];
 	size_t i = 0;
-	ldns_rdf *owner = NULL;
+	zl_node_t *onode = NULL;
 	char esc[256];
 
 	if (e->leading_ws) {
@@ -584,15 +774,19 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 			     "record has no owner name and no previous record to inherit one from");
 			return;
 		}
-		owner = ldns_rdf_clone(st->prev);
+		onode = st->prev;
 	} else {
-		const char *t = tok_str(e, 0, tbuf, sizeof(tbuf));
-		owner = make_name(t, st->origin);
-		if (!owner) {
+		uint8_t w[256];
+		size_t olen;
+		const uint8_t *ow = origin_wire(st, &olen);
+		size_t wl = name_to_wire(e->text + e->tok[0].off, e->tok[0].len, ow, olen, w);
+		if (!wl) {
+			const char *t = tok_str(e, 0, tbuf, sizeof(tbuf));
 			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid owner name '%s'",
 			     zl_escape(esc, sizeof(esc), t, strlen(t)));
 			return;
 		}
+		onode = zl_zoneset_intern(ld->set, w, wl);
 		i = 1;
 	}
 	uint32_t ttl = 0;
@@ -609,9 +803,8 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		}
 		if (!have_ttl && (r = parse_ttl(t, &ttl)) != 0) {
 			if (r < 0) {
-				diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid TTL '%s'",
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, 0, "invalid TTL '%s'",
 				     zl_escape(esc, sizeof(esc), t, strlen(t)));
-				ldns_rdf_deep_free(owner);
 				return;
 			}
 			have_ttl = 1;
@@ -627,10 +820,9 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 					      !memcmp(e->text + e->tok[i + 1].off, "\\#", 2);
 				opaque = !generic && !ldns_knows(type);
 			} else {
-				diag(ld, ZL_DIAG_SYNTAX, st, e->line, intern_rdf(ld->set, owner), 0,
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, 0,
 				     "unknown record type '%s'", zl_escape(esc, sizeof(esc), t,
 									  strlen(t)));
-				ldns_rdf_deep_free(owner);
 				return;
 			}
 		}
@@ -638,9 +830,7 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		break;
 	}
 	if (type == 0) {
-		diag(ld, ZL_DIAG_SYNTAX, st, e->line, intern_rdf(ld->set, owner), 0,
-		     "record has no type");
-		ldns_rdf_deep_free(owner);
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, 0, "record has no type");
 		return;
 	}
 	if (!have_ttl) {
@@ -654,16 +844,12 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		st->last_ttl = ttl;
 		st->have_last_ttl = 1;
 	}
-	if (st->prev)
-		ldns_rdf_deep_free(st->prev);
-	st->prev = ldns_rdf_clone(owner);
+	st->prev = onode;
 
-	zl_node_t *onode = intern_rdf(ld->set, owner);
 	if (!zl_node_is_below(onode, st->zone->apex)) {
 		diag(ld, ZL_DIAG_OUT_OF_ZONE, st, e->line, onode, type,
 		     "'%s' is outside the zone '%s'; name servers ignore it",
 		     zl_node_str(onode, obuf), st->zone->name);
-		ldns_rdf_deep_free(owner);
 		return;
 	}
 	if (!st->zone_class)
@@ -671,7 +857,6 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 	else if (cls != st->zone_class) {
 		diag(ld, ZL_DIAG_CLASS_MISMATCH, st, e->line, onode, type,
 		     "record class differs from the zone's class");
-		ldns_rdf_deep_free(owner);
 		return;
 	}
 	if (opaque) {
@@ -683,66 +868,65 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 			diag(ld, ZL_DIAG_UNCHECKED_TYPE, st, e->line, onode, type,
 			     "zonelint cannot check %s records; they are passed through",
 			     zl_rrtype_name(type) ? zl_rrtype_name(type) : "unknown");
-		ldns_rdf_deep_free(owner);
 		return;
 	}
 
-	/* hand ldns one line: absolute owner, ttl, class, type, rdata as written */
-	size_t o = 0;
-	char *ostr = ldns_rdf2str(owner);
-	ldns_rdf_deep_free(owner);
-	if (!ostr)
-		zl_oom();
-	line_put(ld, &o, ostr, strlen(ostr));
-	free(ostr);
-	char hdr[96];
-	const ldns_rr_descriptor *desc = ldns_rr_descript(type);
-	const char *cname = cls == LDNS_RR_CLASS_IN ? "IN" : cls == LDNS_RR_CLASS_CH ? "CH" :
-			    cls == LDNS_RR_CLASS_HS ? "HS" : NULL;
-	char cbuf[16], tnbuf[16];
-	if (!cname) {
-		snprintf(cbuf, sizeof(cbuf), "CLASS%u", cls);
-		cname = cbuf;
-	}
-	const char *tname = desc && desc->_name ? desc->_name : NULL;
-	if (!tname) {
-		snprintf(tnbuf, sizeof(tnbuf), "TYPE%u", type);
-		tname = tnbuf;
-	}
-	int hl = snprintf(hdr, sizeof(hdr), " %u %s %s", ttl, cname, tname);
-	line_put(ld, &o, hdr, (size_t)hl);
-	for (; i < e->ntok; i++) {
-		line_put(ld, &o, " ", 1);
-		line_put(ld, &o, e->text + e->tok[i].off, e->tok[i].len);
-	}
-	ldns_rr *rr = NULL;
-	ldns_status status = ldns_rr_new_frm_str(&rr, ld->line, ttl, st->origin, NULL);
-	if (status != LDNS_STATUS_OK) {
-		const ldns_rr_descriptor *d = ldns_rr_descript(type);
-		diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type, "invalid %s record: %s",
-		     d && d->_name ? d->_name : "unknown", ldns_get_errorstr_by_id(status));
-		if (rr)
-			ldns_rr_free(rr);
-		return;
-	}
-	uint8_t rdbuf[65536];
+	uint8_t *rdbuf = ld->rdbuf;
+	long fast = i < e->ntok && !ld->opts.no_fast_path ? fast_rdata(st, type, e, i, rdbuf) : -1;
 	size_t rdlen = 0;
-	int overflow = 0;
-	for (size_t k = 0; k < ldns_rr_rd_count(rr); k++) {
-		const ldns_rdf *f = ldns_rr_rdf(rr, k);
-		size_t sz = ldns_rdf_size(f);
-		if (rdlen + sz > 65535) {
-			overflow = 1;
-			break;
+	if (fast >= 0) {
+		rdlen = (size_t)fast;
+	} else {
+		/* hand ldns one line: absolute owner, ttl, class, type, rdata as written */
+		size_t o = 0;
+		zl_node_str(onode, obuf);
+		line_put(ld, &o, obuf, strlen(obuf));
+		char hdr[96];
+		const ldns_rr_descriptor *desc = ldns_rr_descript(type);
+		const char *cname = cls == LDNS_RR_CLASS_IN ? "IN" : cls == LDNS_RR_CLASS_CH ? "CH" :
+				    cls == LDNS_RR_CLASS_HS ? "HS" : NULL;
+		char cbuf[16], tnbuf[16];
+		if (!cname) {
+			snprintf(cbuf, sizeof(cbuf), "CLASS%u", cls);
+			cname = cbuf;
 		}
-		memcpy(rdbuf + rdlen, ldns_rdf_data(f), sz);
-		rdlen += sz;
-	}
-	ldns_rr_free(rr);
-	if (overflow) {
-		diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type,
-		     "record data is longer than 65535 octets");
-		return;
+		const char *tname = desc && desc->_name ? desc->_name : NULL;
+		if (!tname) {
+			snprintf(tnbuf, sizeof(tnbuf), "TYPE%u", type);
+			tname = tnbuf;
+		}
+		int hl = snprintf(hdr, sizeof(hdr), " %u %s %s", ttl, cname, tname);
+		line_put(ld, &o, hdr, (size_t)hl);
+		for (; i < e->ntok; i++) {
+			line_put(ld, &o, " ", 1);
+			line_put(ld, &o, e->text + e->tok[i].off, e->tok[i].len);
+		}
+		ldns_rr *rr = NULL;
+		ldns_status status = ldns_rr_new_frm_str(&rr, ld->line, ttl, st->origin, NULL);
+		if (status != LDNS_STATUS_OK) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type, "invalid %s record: %s",
+			     tname, ldns_get_errorstr_by_id(status));
+			if (rr)
+				ldns_rr_free(rr);
+			return;
+		}
+		int overflow = 0;
+		for (size_t k = 0; k < ldns_rr_rd_count(rr); k++) {
+			const ldns_rdf *f = ldns_rr_rdf(rr, k);
+			size_t sz = ldns_rdf_size(f);
+			if (rdlen + sz > 65535) {
+				overflow = 1;
+				break;
+			}
+			memcpy(rdbuf + rdlen, ldns_rdf_data(f), sz);
+			rdlen += sz;
+		}
+		ldns_rr_free(rr);
+		if (overflow) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type,
+			     "record data is longer than 65535 octets");
+			return;
+		}
 	}
 	zl_rr_t *zr = zl_zoneset_add_rr(ld->set, st->zone, onode, type, cls, ttl, rdbuf, rdlen,
 					st->file, e->line);
@@ -928,6 +1112,7 @@ static void load_text(zl_loader_t *ld, fstate_t *st, const char *data, size_t le
 		      uint32_t first_line, int fixed_line)
 {
 	scan_t s = { data, data + len, first_line, fixed_line != 0 };
+	const char *dropped = data; /* mapped pages before this are released */
 	/* entries of a $GENERATE line must not clobber the caller's entry */
 	entry_t local = { 0 };
 	entry_t *e = fixed_line ? &local : &ld->ent;
@@ -957,6 +1142,15 @@ static void load_text(zl_loader_t *ld, fstate_t *st, const char *data, size_t le
 			continue;
 		}
 		handle_record(ld, st, e, fixed_line != 0);
+		/* keep the resident set small on big files: what was parsed is not
+		 * needed again (the mapping is private and read-only) */
+		if (!fixed_line && st->mapped && s.p - dropped > (8 << 20)) {
+			uintptr_t from = ((uintptr_t)dropped + 4095) & ~(uintptr_t)4095;
+			uintptr_t to = (uintptr_t)s.p & ~(uintptr_t)4095;
+			if (to > from)
+				madvise((void *)from, to - from, MADV_DONTNEED);
+			dropped = s.p;
+		}
 	}
 	free(local.text);
 	free(local.tok);
@@ -1149,7 +1343,7 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 		st.last_ttl = parent->last_ttl;
 		st.have_last_ttl = parent->have_last_ttl;
 		st.zone_class = parent->zone_class;
-		st.prev = parent->prev ? ldns_rdf_clone(parent->prev) : NULL;
+		st.prev = parent->prev;
 	} else {
 		char *rdir = realpath(dirc, NULL);
 		st.root = zl_arena_strdup(&ld->arena, rdir ? rdir : dirc);
@@ -1163,6 +1357,7 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 		ld->stack[ld->depth].path = ld->set->files[fidx].display;
 	}
 	ld->depth++;
+	st.mapped = fd.map != NULL;
 	load_data(ld, &st, fd.data, fd.len);
 	ld->depth--;
 	if (parent) {
@@ -1174,8 +1369,6 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 		parent->zone_class = st.zone_class;
 	}
 	ldns_rdf_deep_free(st.origin);
-	if (st.prev)
-		ldns_rdf_deep_free(st.prev);
 	release_file(&fd);
 	return 0;
 }
@@ -1189,8 +1382,6 @@ int zl_loader_load_buffer(zl_loader_t *ld, const char *display, const char *data
 	st.zone = zl_zoneset_add_zone(ld->set, intern_rdf(ld->set, st.origin), fidx);
 	load_data(ld, &st, data, len);
 	ldns_rdf_deep_free(st.origin);
-	if (st.prev)
-		ldns_rdf_deep_free(st.prev);
 	return 0;
 }
 

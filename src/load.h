@@ -72,6 +72,7 @@ typedef struct zl_load_opts {
 	unsigned nallow;
 	uint64_t generate_limit;       /**< records per $GENERATE, 0: default */
 	unsigned max_include_depth;    /**< 0: default 16 */
+	int no_fast_path;              /**< tests: parse every record with ldns */
 } zl_load_opts_t;
 
 typedef struct zl_loader zl_loader_t;

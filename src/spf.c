@@ -10,6 +10,7 @@
 #include "spf.h"
 
 #include <arpa/inet.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "common.h"
@@ -241,7 +242,6 @@ static size_t scan_braces(scan_t *sc, const char *s, size_t len, size_t i,
 		scan_error(sc, ZL_SPF_E_MACRO_EXP_ONLY, j);
 		return 0;
 	}
-	sc->letters |= (uint32_t)1 << (letter - 'a');
 	j++;
 	/* transformers = *DIGIT [ "r" ]; a DIGIT MUST be nonzero (7.3) */
 	size_t digits_at = j;
@@ -260,8 +260,10 @@ static size_t scan_braces(scan_t *sc, const char *s, size_t len, size_t i,
 	/* *delimiter */
 	while (j < len && strchr(".-+,/_=", s[j]) && s[j] != '\0')
 		j++;
-	if (j < len && s[j] == '}')
+	if (j < len && s[j] == '}') {
+		sc->letters |= (uint32_t)1 << (letter - 'a');
 		return j + 1;
+	}
 	/* something else: a bad transformer, or no "}" at all */
 	if (j < len && memchr(s + j, '}', len - j))
 		scan_error(sc, ZL_SPF_E_MACRO_TRANSFORMER, j);
@@ -486,6 +488,8 @@ static void add_diag(parser_t *p, zl_spf_code_t code, ptrdiff_t term, size_t off
 	zl_spf_diag_t *d;
 	if (zl_spf_code_class(code) == ZL_SPF_CLASS_WARNING) {
 		/* one warning per record at most (trailing space) */
+		if (rec->n_warnings >= 1)
+			return;
 		d = &rec->warnings[rec->n_warnings++];
 	} else {
 		if (rec->n_errors >= p->err_cap)
@@ -942,6 +946,13 @@ static void parse_term(parser_t *p, size_t off, size_t end, size_t *n_redirect,
 	t->cidr.ip6 = 128;
 	p->term_failed = false;
 
+	size_t b = off; /* after the qualifier */
+	if (is_qualifier((unsigned char)s[b])) {
+		t->qualifier = s[b];
+		t->qualifier_explicit = true;
+		b++;
+	}
+
 	/* every byte of a term must be VCHAR (4.6.1, 7.1) */
 	for (i = off; i < end; i++) {
 		if (!is_vchar((unsigned char)s[i])) {
@@ -952,13 +963,6 @@ static void parse_term(parser_t *p, size_t off, size_t end, size_t *n_redirect,
 						   cq, q(p, off, end - off)));
 			return;
 		}
-	}
-
-	size_t b = off; /* after the qualifier */
-	if (is_qualifier((unsigned char)s[b])) {
-		t->qualifier = s[b];
-		t->qualifier_explicit = true;
-		b++;
 	}
 
 	/* modifier: name "=" ... with name = ALPHA *( ALPHA / DIGIT / - _ . ) */
@@ -1074,6 +1078,8 @@ int zl_spf_parse(zl_spf_record_t *out, const char *text, size_t len, zl_arena_t 
 		memset(out, 0, sizeof(*out));
 	if (!out || !arena || (!text && len > 0))
 		return ZL_EINVAL;
+	if (len > SIZE_MAX / 8)
+		return ZL_ELIMIT; /* keeps the size arithmetic below exact */
 
 	parser_t p;
 	memset(&p, 0, sizeof(p));

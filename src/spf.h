@@ -329,15 +329,19 @@ int zl_spf_is_spf(const char *text, size_t len);
  *
  * Every term is classified and checked; after an error parsing resumes at
  * the next term, so each bad term gets (at least) one error.  A term gets at
- * most one syntax error (the leftmost, permerror-class first) plus possibly
- * E_DUPLICATE_MODIFIER.  Runs in time linear in @p len.
+ * most one syntax error (the first found, scanning left to right, except
+ * that a permerror-class problem of a domain-spec is preferred to an
+ * undefined-class one) plus possibly E_DUPLICATE_MODIFIER before it.  Bad
+ * terms are still classified (kind) when their name was recognised.  Runs
+ * in time and memory linear in @p len.
  * @param[out] out    the record; zeroed first, filled on success
  * @param[in]  text   record text (TXT strings concatenated), any bytes
  * @param[in]  len    its length
  * @param[in]  arena  owns everything reachable from @p out
  * @return 0 when the text was processed (out->n_errors may be nonzero: then
  *         receivers return permerror, see zl_spf_code_class()), ZL_EINVAL
- *         when out or arena is NULL or text is NULL with len > 0
+ *         when out or arena is NULL or text is NULL with len > 0, ZL_ELIMIT
+ *         when len exceeds SIZE_MAX / 8
  */
 int zl_spf_parse(zl_spf_record_t *out, const char *text, size_t len,
 		 zl_arena_t *arena);

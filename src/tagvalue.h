@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "common.h"
 
 /*
  * Why one splitter: DKIM key records (RFC 6376 3.6.1), DMARC (RFC 7489 6.3,
