@@ -72,4 +72,17 @@ Y
 printf 'custom-rules: [rules/local]\n' >withdir.yaml
 status "custom rules from a folder" 1 "$ZONELINT" check --config withdir.yaml --fail-on warning --disable zone-duplicate z.zone
 check "folder custom rule fires" grep -q "\[house-no-none\]" "$T/.out"
+# the two worked examples shipped in rules/examples/
+{ header; echo '_dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"';
+  echo 'sub IN TXT "v=spf1 include:_spf.oldmail.example.net -all"';
+  echo '_dmarc.sub IN TXT "v=DMARC1; p=reject; rua=mailto:other@example.com"'; } >ex.zone
+printf 'custom-rules:\n  - %s/rules/examples\n' "$ZL_SRCDIR" >ex.yaml
+"$ZONELINT" check --config ex.yaml --fail-on never --format json ex.zone >ex.json
+check "shipped example rules fire where they should and only there" python3 - ex.json <<'EOP'
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = sorted((f["rule"], f["owner"]) for f in d["findings"] if f["rule"].startswith("house-"))
+assert got == [("house-dmarc-rua", "_dmarc.sub.example.com."),
+               ("house-no-oldmail", "sub.example.com.")], got
+EOP
 finish
