@@ -118,12 +118,17 @@ void *zl_arena_memdup(zl_arena_t *arena, const void *src, size_t len)
 
 char *zl_arena_printf(zl_arena_t *arena, const char *fmt, ...)
 {
+	/* format into a stack buffer first: most strings fit, and it avoids
+	 * vsnprintf(NULL, 0, ...), which some gcc versions warn about */
+	char tmp[512];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		n = 0;
+	if ((size_t)n < sizeof(tmp))
+		return zl_arena_strndup(arena, tmp, (size_t)n);
 	char *p = zl_arena_alloc(arena, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

@@ -183,13 +183,14 @@ static void do_key(ctx_t *x, const zl_tv_tag_t *t)
 	}
 	const char *why = NULL;
 	if (i < n)
-		why = k[i] == '=' ? "too much \"=\" padding"
+		why = k[i] == '='    ? "too much \"=\" padding"
 		      : is_b64(k[i]) ? "data after \"=\" padding"
 				     : "character outside base64";
 	else if (data == 0)
 		why = "no base64 data";
 	else if (n % 4 != 0)
-		why = pad ? "wrong \"=\" padding" : "length is not a multiple of 4 (missing padding?)";
+		why = pad ? "wrong \"=\" padding"
+			  : "length is not a multiple of 4 (missing padding?)";
 	if (why) {
 		/* offset of the offending byte in the original, whitespace-laden value */
 		size_t want = i < n ? i : 0, off = t->value_offset;

@@ -155,7 +155,8 @@ static void bad_value(ctx_t *c, zl_dmarc_code_t code, const zl_tv_tag_t *t, cons
 		return;
 	const char *m;
 	if (t->value_len == 0)
-		m = zl_arena_printf(c->arena, "empty value for tag \"%s\"", q(c, t->name, t->name_len));
+		m = zl_arena_printf(c->arena, "empty value for tag \"%s\"",
+				    q(c, t->name, t->name_len));
 	else
 		m = zl_arena_printf(c->arena, "invalid value \"%s\" for tag \"%s\"%s%s",
 				    q(c, t->value, t->value_len), q(c, t->name, t->name_len),
@@ -244,9 +245,10 @@ static void do_fo(ctx_t *c, const zl_tv_tag_t *t)
 			return;
 		}
 		char o = s[i];
-		unsigned bit = o == '0' ? ZL_DMARC_FO_0
-			       : o == '1' ? ZL_DMARC_FO_1
-			       : (o == 'd' || o == 'D') ? ZL_DMARC_FO_D : ZL_DMARC_FO_S;
+		unsigned bit = o == '0'                 ? ZL_DMARC_FO_0
+			       : o == '1'               ? ZL_DMARC_FO_1
+			       : (o == 'd' || o == 'D') ? ZL_DMARC_FO_D
+							: ZL_DMARC_FO_S;
 		if (mask & bit)
 			repeat = true;
 		mask |= bit;
@@ -353,11 +355,28 @@ static bool parse_size(const char *s, size_t len, uint64_t *out)
 	uint64_t mul = 1;
 	if (n > 0) {
 		switch (s[n - 1]) {
-		case 'k': case 'K': mul = 1ull << 10; n--; break;
-		case 'm': case 'M': mul = 1ull << 20; n--; break;
-		case 'g': case 'G': mul = 1ull << 30; n--; break;
-		case 't': case 'T': mul = 1ull << 40; n--; break;
-		default: break;
+		case 'k':
+		case 'K':
+			mul = 1ull << 10;
+			n--;
+			break;
+		case 'm':
+		case 'M':
+			mul = 1ull << 20;
+			n--;
+			break;
+		case 'g':
+		case 'G':
+			mul = 1ull << 30;
+			n--;
+			break;
+		case 't':
+		case 'T':
+			mul = 1ull << 40;
+			n--;
+			break;
+		default:
+			break;
 		}
 	}
 	if (n == 0)
@@ -382,7 +401,8 @@ static bool parse_size(const char *s, size_t len, uint64_t *out)
 static void do_uris(ctx_t *c, const zl_tv_tag_t *t, zl_dmarc_tag_id_t id)
 {
 	zl_dmarc_t *d = c->d;
-	zl_dmarc_code_t code = id == ZL_DMARC_TAG_RUA ? ZL_DMARCP_RUA_INVALID : ZL_DMARCP_RUF_INVALID;
+	zl_dmarc_code_t code =
+		id == ZL_DMARC_TAG_RUA ? ZL_DMARCP_RUA_INVALID : ZL_DMARCP_RUF_INVALID;
 	if (t->value_len == 0) {
 		bad_value(c, code, t, NULL);
 		return;
@@ -413,8 +433,8 @@ static void do_uris(ctx_t *c, const zl_tv_tag_t *t, zl_dmarc_tag_id_t id)
 			if (room(c)) {
 				zl_dmarc_problem_t *p =
 					add(c, code, off, t->name, t->name_len,
-					    zl_arena_printf(c->arena, "empty URI in list of tag \"%s\"",
-							    tn));
+					    zl_arena_printf(c->arena,
+							    "empty URI in list of tag \"%s\"", tn));
 				if (p)
 					p->impact_7489 = p->impact_9989 = ZL_IMPACT_COSMETIC;
 			}
@@ -436,10 +456,11 @@ static void do_uris(ctx_t *c, const zl_tv_tag_t *t, zl_dmarc_tag_id_t id)
 					if (room(c))
 						add(c, ZL_DMARCP_URI_SIZE_SUFFIX, x->size_offset,
 						    t->name, t->name_len,
-						    zl_arena_printf(c->arena,
-								    "size limit \"%s\" in tag \"%s\""
-								    " is obsolete",
-								    q(c, s + k - 1, b - k + 1), tn));
+						    zl_arena_printf(
+							    c->arena,
+							    "size limit \"%s\" in tag \"%s\""
+							    " is obsolete",
+							    q(c, s + k - 1, b - k + 1), tn));
 				} else {
 					bad_bang = true;
 				}
@@ -453,9 +474,10 @@ static void do_uris(ctx_t *c, const zl_tv_tag_t *t, zl_dmarc_tag_id_t id)
 				if (room(c))
 					add(c, code, (size_t)(bang - s) + t->value_offset, t->name,
 					    t->name_len,
-					    zl_arena_printf(c->arena,
-							    "unencoded \"!\" in URI \"%s\" of tag \"%s\"",
-							    q(c, s + a, b - a), tn));
+					    zl_arena_printf(
+						    c->arena,
+						    "unencoded \"!\" in URI \"%s\" of tag \"%s\"",
+						    q(c, s + a, b - a), tn));
 			} else if (e2 == ZL_TV_URI_E_NO_SCHEME && prev_mailto &&
 				   memchr(s + a, '@', ue - a)) {
 				if (room(c))
@@ -478,12 +500,12 @@ static void do_uris(ctx_t *c, const zl_tv_tag_t *t, zl_dmarc_tag_id_t id)
 				nvalid++;
 				if (!this_mailto && room(c))
 					add(c, ZL_DMARCP_URI_SCHEME, off, t->name, t->name_len,
-					    zl_arena_printf(c->arena,
-							    "URI scheme \"%s\" in tag \"%s\" is not"
-							    " mailto",
-							    q(c, x->uri.scheme_str,
-							      x->uri.scheme_len),
-							    tn));
+					    zl_arena_printf(
+						    c->arena,
+						    "URI scheme \"%s\" in tag \"%s\" is not"
+						    " mailto",
+						    q(c, x->uri.scheme_str, x->uri.scheme_len),
+						    tn));
 			}
 		}
 		prev_mailto = this_mailto;
@@ -609,8 +631,7 @@ static void do_tag(ctx_t *c, const zl_tv_tag_t *t, zl_dmarc_tag_id_t id)
 	} else if (id == ZL_DMARC_TAG_NP || id == ZL_DMARC_TAG_PSD || id == ZL_DMARC_TAG_T) {
 		if (room(c))
 			add(c, ZL_DMARCP_NEW_TAG, t->offset, t->name, t->name_len,
-			    zl_arena_printf(c->arena,
-					    "tag \"%s\" is unknown to RFC 7489 receivers",
+			    zl_arena_printf(c->arena, "tag \"%s\" is unknown to RFC 7489 receivers",
 					    q(c, t->name, t->name_len)));
 	}
 }
@@ -708,7 +729,8 @@ int zl_dmarc_parse(zl_dmarc_t *out, const char *text, size_t len, zl_arena_t *ar
 	const zl_tv_tag_t *v = d->field[ZL_DMARC_TAG_V].tag;
 	const zl_tv_tag_t *p = d->field[ZL_DMARC_TAG_P].tag;
 	if (!v && room(c))
-		add(c, ZL_DMARCP_V_MISSING, 0, NULL, 0, "missing tag \"v\" (expected \"v=DMARC1\")");
+		add(c, ZL_DMARCP_V_MISSING, 0, NULL, 0,
+		    "missing tag \"v\" (expected \"v=DMARC1\")");
 	if (!p) {
 		if (room(c))
 			add(c, ZL_DMARCP_P_MISSING, len, NULL, 0, "missing tag \"p\"");

@@ -1247,20 +1247,35 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 	quiet.supps = quiet.supps_tail = NULL;
 	quiet.set = &(zl_zoneset_t){ 0 };
 	zl_arena_init(&quiet.set->arena);
-	for (int n = 0; n < 50 && scan_entry(&quiet, &s, &e, 0); n++) {
+	/* absolute names seen near the top, to choose among file-name guesses */
+	char cand[2][1024];
+	unsigned score[2] = { 0, 0 };
+	int ncand = 0, first_record = 1;
+	if (origin_from_filename(path, cand[0], sizeof(cand[0]))) {
+		ncand = 1;
+		/* "01-example.com.zone": a numeric ordering prefix */
+		const char *c = cand[0];
+		while (*c >= '0' && *c <= '9')
+			c++;
+		if (c != cand[0] && (*c == '-' || *c == '_') && c[1] && c[1] != '.') {
+			snprintf(cand[1], sizeof(cand[1]), "%s", c + 1);
+			ncand = 2;
+		}
+	}
+	for (int n = 0; n < 200 && scan_entry(&quiet, &s, &e, 0); n++) {
 		if (e.ntok == 0)
 			continue;
 		tok_str(&e, 0, buf, sizeof(buf));
 		if (!e.leading_ws && !strcasecmp(buf, "$ORIGIN") && e.ntok == 2) {
 			tok_str(&e, 1, buf, sizeof(buf));
-			if (ldns_dname_str_absolute(buf))
+			if (ldns_dname_str_absolute(buf) && first_record)
 				o = make_name(buf, NULL);
 			break;
 		}
 		if (buf[0] == '$' && !e.leading_ws)
 			continue;
 		/* the first record: its owner if absolute and it is the SOA */
-		if (!e.leading_ws && ldns_dname_str_absolute(buf)) {
+		if (first_record && !e.leading_ws && ldns_dname_str_absolute(buf)) {
 			for (size_t i = 1; i < e.ntok && i < 4; i++) {
 				char tb[64];
 				if (!strcasecmp(tok_str(&e, i, tb, sizeof(tb)), "SOA")) {
@@ -1268,14 +1283,30 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 					break;
 				}
 			}
+			if (o)
+				break;
 		}
-		break;
+		first_record = 0;
+		if (ncand < 2)
+			break;
+		for (size_t i = 0; i < e.ntok; i++) {
+			tok_str(&e, i, buf, sizeof(buf));
+			size_t bl = strlen(buf);
+			if (bl < 3 || buf[bl - 1] != '.' || buf[0] == '"')
+				continue;
+			for (int k = 0; k < ncand; k++) {
+				size_t cl = strlen(cand[k]);
+				if (bl >= cl && !strcasecmp(buf + bl - cl, cand[k]) &&
+				    (bl == cl || buf[bl - cl - 1] == '.'))
+					score[k]++;
+			}
+		}
 	}
 	free(e.text);
 	free(e.tok);
 	zl_arena_free(&quiet.set->arena);
-	if (!o && origin_from_filename(path, buf, sizeof(buf)))
-		o = make_name(buf, NULL);
+	if (!o && ncand)
+		o = make_name(cand[ncand == 2 && score[1] > score[0] ? 1 : 0], NULL);
 	if (!o)
 		o = make_name(".", NULL);
 	return o;

@@ -36,12 +36,12 @@ const char *zl_stls_code_name(zl_stls_code_t code)
 
 /* What differs between the three records in their common part. */
 typedef struct proto {
-	const char *version;        /* value of v, e.g. "STSv1" */
-	unsigned tv_opts;           /* zl_tv_parse options */
-	bool ws_eq_is_problem;      /* the grammar has no WSP around "=" */
+	const char *version;   /* value of v, e.g. "STSv1" */
+	unsigned tv_opts;      /* zl_tv_parse options */
+	bool ws_eq_is_problem; /* the grammar has no WSP around "=" */
 	zl_stls_code_t v_missing, v_not_first, v_invalid, v_case, leading_ws, ws_eq;
 	zl_stls_code_t dup, empty, missing_eq, bad_name, bad_char, tag_case;
-	const char *const *known;   /* NULL-terminated tag names (case-sensitive) */
+	const char *const *known; /* NULL-terminated tag names (case-sensitive) */
 } proto_t;
 
 static const char *const sts_known[] = {"v", "id", NULL};
@@ -49,29 +49,59 @@ static const char *const tlsrpt_known[] = {"v", "rua", NULL};
 static const char *const bimi_known[] = {"v", "l", "a", "avp", "lps", NULL};
 
 static const proto_t sts_proto = {
-	"STSv1", ZL_TV_OPT_WSP_ONLY | ZL_TV_OPT_EXT_NAMES, true,
-	ZL_STLSP_STS_V_MISSING, ZL_STLSP_STS_V_NOT_FIRST, ZL_STLSP_STS_V_INVALID,
-	ZL_STLSP_STS_V_CASE, ZL_STLSP_STS_LEADING_WHITESPACE, ZL_STLSP_STS_WS_EQUALS,
-	ZL_STLSP_STS_DUPLICATE_TAG, ZL_STLSP_STS_EMPTY_SPEC, ZL_STLSP_STS_MISSING_EQUALS,
-	ZL_STLSP_STS_BAD_TAG_NAME, ZL_STLSP_STS_BAD_VALUE_CHAR, ZL_STLSP_STS_TAG_CASE,
+	"STSv1",
+	ZL_TV_OPT_WSP_ONLY | ZL_TV_OPT_EXT_NAMES,
+	true,
+	ZL_STLSP_STS_V_MISSING,
+	ZL_STLSP_STS_V_NOT_FIRST,
+	ZL_STLSP_STS_V_INVALID,
+	ZL_STLSP_STS_V_CASE,
+	ZL_STLSP_STS_LEADING_WHITESPACE,
+	ZL_STLSP_STS_WS_EQUALS,
+	ZL_STLSP_STS_DUPLICATE_TAG,
+	ZL_STLSP_STS_EMPTY_SPEC,
+	ZL_STLSP_STS_MISSING_EQUALS,
+	ZL_STLSP_STS_BAD_TAG_NAME,
+	ZL_STLSP_STS_BAD_VALUE_CHAR,
+	ZL_STLSP_STS_TAG_CASE,
 	sts_known,
 };
 
 static const proto_t tlsrpt_proto = {
-	"TLSRPTv1", ZL_TV_OPT_WSP_ONLY | ZL_TV_OPT_EXT_NAMES, true,
-	ZL_STLSP_TLSRPT_V_MISSING, ZL_STLSP_TLSRPT_V_NOT_FIRST, ZL_STLSP_TLSRPT_V_INVALID,
-	ZL_STLSP_TLSRPT_V_CASE, ZL_STLSP_TLSRPT_LEADING_WHITESPACE, ZL_STLSP_TLSRPT_WS_EQUALS,
-	ZL_STLSP_TLSRPT_DUPLICATE_TAG, ZL_STLSP_TLSRPT_EMPTY_SPEC,
-	ZL_STLSP_TLSRPT_MISSING_EQUALS, ZL_STLSP_TLSRPT_BAD_TAG_NAME,
-	ZL_STLSP_TLSRPT_BAD_VALUE_CHAR, ZL_STLSP_TLSRPT_TAG_CASE, tlsrpt_known,
+	"TLSRPTv1",
+	ZL_TV_OPT_WSP_ONLY | ZL_TV_OPT_EXT_NAMES,
+	true,
+	ZL_STLSP_TLSRPT_V_MISSING,
+	ZL_STLSP_TLSRPT_V_NOT_FIRST,
+	ZL_STLSP_TLSRPT_V_INVALID,
+	ZL_STLSP_TLSRPT_V_CASE,
+	ZL_STLSP_TLSRPT_LEADING_WHITESPACE,
+	ZL_STLSP_TLSRPT_WS_EQUALS,
+	ZL_STLSP_TLSRPT_DUPLICATE_TAG,
+	ZL_STLSP_TLSRPT_EMPTY_SPEC,
+	ZL_STLSP_TLSRPT_MISSING_EQUALS,
+	ZL_STLSP_TLSRPT_BAD_TAG_NAME,
+	ZL_STLSP_TLSRPT_BAD_VALUE_CHAR,
+	ZL_STLSP_TLSRPT_TAG_CASE,
+	tlsrpt_known,
 };
 
 static const proto_t bimi_proto = {
-	"BIMI1", 0, false,
-	ZL_STLSP_BIMI_V_MISSING, ZL_STLSP_BIMI_V_NOT_FIRST, ZL_STLSP_BIMI_V_INVALID,
-	ZL_STLSP_BIMI_V_CASE, ZL_STLSP_BIMI_LEADING_WHITESPACE, ZL_STLSP__COUNT,
-	ZL_STLSP_BIMI_DUPLICATE_TAG, ZL_STLSP_BIMI_EMPTY_SPEC, ZL_STLSP_BIMI_MISSING_EQUALS,
-	ZL_STLSP_BIMI_BAD_TAG_NAME, ZL_STLSP_BIMI_BAD_VALUE_CHAR, ZL_STLSP_BIMI_TAG_CASE,
+	"BIMI1",
+	0,
+	false,
+	ZL_STLSP_BIMI_V_MISSING,
+	ZL_STLSP_BIMI_V_NOT_FIRST,
+	ZL_STLSP_BIMI_V_INVALID,
+	ZL_STLSP_BIMI_V_CASE,
+	ZL_STLSP_BIMI_LEADING_WHITESPACE,
+	ZL_STLSP__COUNT,
+	ZL_STLSP_BIMI_DUPLICATE_TAG,
+	ZL_STLSP_BIMI_EMPTY_SPEC,
+	ZL_STLSP_BIMI_MISSING_EQUALS,
+	ZL_STLSP_BIMI_BAD_TAG_NAME,
+	ZL_STLSP_BIMI_BAD_VALUE_CHAR,
+	ZL_STLSP_BIMI_TAG_CASE,
 	bimi_known,
 };
 
@@ -425,14 +455,15 @@ int zl_tlsrpt_parse(zl_tlsrpt_t *out, const char *text, size_t len, zl_arena_t *
 				if (room(&x))
 					add(&x, ZL_STLSP_TLSRPT_RUA_INVALID, u->err_offset, t->name,
 					    t->name_len,
-					    zl_arena_printf(arena,
-							    "unencoded \"!\" in URI \"%s\" of tag \"%s\"",
-							    q(&x, s + a, b - a), tn));
+					    zl_arena_printf(
+						    arena,
+						    "unencoded \"!\" in URI \"%s\" of tag \"%s\"",
+						    q(&x, s + a, b - a), tn));
 			} else if (err == ZL_TV_URI_E_NO_SCHEME && prev_mailto &&
 				   memchr(s + a, '@', b - a)) {
 				if (room(&x))
-					add(&x, ZL_STLSP_TLSRPT_RUA_UNENCODED_COMMA, off - 1, t->name,
-					    t->name_len,
+					add(&x, ZL_STLSP_TLSRPT_RUA_UNENCODED_COMMA, off - 1,
+					    t->name, t->name_len,
 					    zl_arena_printf(arena,
 							    "unencoded \",\" before \"%s\" in tag"
 							    " \"%s\": write %%2C or one URI per"
@@ -454,11 +485,13 @@ int zl_tlsrpt_parse(zl_tlsrpt_t *out, const char *text, size_t len, zl_arena_t *
 			} else if (u->scheme != ZL_TV_SCHEME_MAILTO &&
 				   u->scheme != ZL_TV_SCHEME_HTTPS) {
 				if (room(&x))
-					add(&x, ZL_STLSP_TLSRPT_RUA_SCHEME, off, t->name, t->name_len,
+					add(&x, ZL_STLSP_TLSRPT_RUA_SCHEME, off, t->name,
+					    t->name_len,
 					    zl_arena_printf(arena,
 							    "URI scheme \"%s\" in tag \"%s\" is not"
 							    " mailto or https",
-							    q(&x, u->scheme_str, u->scheme_len), tn));
+							    q(&x, u->scheme_str, u->scheme_len),
+							    tn));
 			} else {
 				out->n_usable++;
 			}
@@ -498,8 +531,8 @@ static bool bimi_uri(ctx_t *x, const zl_tv_tag_t *t, zl_tv_uri_t *u, bool is_l)
 		if (room(x))
 			add(x, c_invalid, u->err_offset, t->name, t->name_len,
 			    zl_arena_printf(x->arena, "invalid URI \"%s\" in tag \"%s\": %s",
-					    q(x, t->value, t->value_len), q(x, t->name, t->name_len),
-					    zl_tv_uri_strerror(err)));
+					    q(x, t->value, t->value_len),
+					    q(x, t->name, t->name_len), zl_tv_uri_strerror(err)));
 		return false;
 	}
 	if (u->scheme != ZL_TV_SCHEME_HTTPS) {
@@ -507,8 +540,8 @@ static bool bimi_uri(ctx_t *x, const zl_tv_tag_t *t, zl_tv_uri_t *u, bool is_l)
 		return false;
 	}
 	if (is_l) {
-		static const char *const raster[] = {".png", ".jpg", ".jpeg", ".gif", ".webp",
-						     ".bmp", ".ico", ".tif", ".tiff", ".avif"};
+		static const char *const raster[] = {".png", ".jpg", ".jpeg", ".gif",  ".webp",
+						     ".bmp", ".ico", ".tif",  ".tiff", ".avif"};
 		for (size_t i = 0; i < ZL_ARRAY_SIZE(raster); i++) {
 			if (ends_ci(u->path, u->path_len, raster[i])) {
 				bad_value(x, ZL_STLSP_BIMI_L_FORMAT, t,

@@ -313,8 +313,7 @@ static void mark_duplicates(zl_tv_list_t *l, zl_arena_t *arena)
 	}
 }
 
-int zl_tv_parse(zl_tv_list_t *out, const char *text, size_t len, unsigned opts,
-		zl_arena_t *arena)
+int zl_tv_parse(zl_tv_list_t *out, const char *text, size_t len, unsigned opts, zl_arena_t *arena)
 {
 	if (out)
 		memset(out, 0, sizeof(*out));
@@ -353,8 +352,8 @@ int zl_tv_parse(zl_tv_list_t *out, const char *text, size_t len, unsigned opts,
 						       ZL_TV_QUOTE_MAX);
 				add_problem(out, arena, ZL_TVP_MISSING_EQUALS, sp.a, text + sp.a,
 					    sp.b - sp.a,
-					    zl_arena_printf(arena, "missing \"=\" in tag-spec \"%s\"",
-							    q));
+					    zl_arena_printf(arena,
+							    "missing \"=\" in tag-spec \"%s\"", q));
 			}
 			if (sp.last)
 				break;
@@ -372,16 +371,16 @@ int zl_tv_parse(zl_tv_list_t *out, const char *text, size_t len, unsigned opts,
 		if (bad < t->name_len || t->name_len == 0) {
 			t->flags |= ZL_TV_F_BAD_NAME;
 			if (room(out)) {
-				char *q = zl_tv_escape(arena, t->name, t->name_len,
-						       ZL_TV_QUOTE_MAX);
+				char *q =
+					zl_tv_escape(arena, t->name, t->name_len, ZL_TV_QUOTE_MAX);
 				const char *m;
 				if (t->name_len == 0)
 					m = "empty tag name before \"=\"";
 				else
-					m = zl_arena_printf(arena,
-							    "invalid character \"%s\" in tag name \"%s\"",
-							    zl_tv_escape(arena, t->name + bad, 1, 1),
-							    q);
+					m = zl_arena_printf(
+						arena,
+						"invalid character \"%s\" in tag name \"%s\"",
+						zl_tv_escape(arena, t->name + bad, 1, 1), q);
 				add_problem(out, arena, ZL_TVP_BAD_NAME, t->offset + bad, t->name,
 					    t->name_len, m);
 			}
@@ -395,15 +394,15 @@ int zl_tv_parse(zl_tv_list_t *out, const char *text, size_t len, unsigned opts,
 		if (bad < t->value_len) {
 			t->flags |= ZL_TV_F_BAD_VALUE;
 			if (room(out)) {
-				char *q = zl_tv_escape(arena, t->name, t->name_len,
-						       ZL_TV_QUOTE_MAX);
+				char *q =
+					zl_tv_escape(arena, t->name, t->name_len, ZL_TV_QUOTE_MAX);
 				add_problem(out, arena, ZL_TVP_BAD_VALUE, t->value_offset + bad,
 					    t->name, t->name_len,
-					    zl_arena_printf(arena,
-							    "invalid character \"%s\" in value of "
-							    "tag \"%s\"",
-							    zl_tv_escape(arena, t->value + bad, 1, 1),
-							    q));
+					    zl_arena_printf(
+						    arena,
+						    "invalid character \"%s\" in value of "
+						    "tag \"%s\"",
+						    zl_tv_escape(arena, t->value + bad, 1, 1), q));
 			}
 		}
 		if (sp.last)
@@ -558,6 +557,8 @@ static size_t scan_chars(const char *s, size_t i, size_t end, const char *extra,
 
 static zl_tv_uri_err_t parse_mailto(zl_tv_uri_t *u, const char *s, size_t i, size_t len)
 {
+	if (i >= len)
+		return uri_fail(u, ZL_TV_URI_E_NO_AT, i);
 	size_t end = len;
 	const char *q = memchr(s + i, '?', len - i);
 	if (q)
@@ -611,7 +612,7 @@ static zl_tv_uri_err_t parse_mailto(zl_tv_uri_t *u, const char *s, size_t i, siz
 
 static zl_tv_uri_err_t parse_http(zl_tv_uri_t *u, const char *s, size_t i, size_t len)
 {
-	if (len - i < 2 || s[i] != '/' || s[i + 1] != '/')
+	if (i > len || len - i < 2 || s[i] != '/' || s[i + 1] != '/')
 		return uri_fail(u, ZL_TV_URI_E_NO_HOST, i);
 	i += 2;
 	size_t hs = i;
@@ -667,15 +668,15 @@ static zl_tv_uri_err_t parse_http(zl_tv_uri_t *u, const char *s, size_t i, size_
 				qe++;
 			k = scan_chars(s, f + 1, qe, ":@/?", &bp);
 			if (k < qe)
-				return uri_fail(u, bp ? ZL_TV_URI_E_BAD_PERCENT : ZL_TV_URI_E_BAD_CHAR,
-						k);
+				return uri_fail(
+					u, bp ? ZL_TV_URI_E_BAD_PERCENT : ZL_TV_URI_E_BAD_CHAR, k);
 			f = qe;
 		}
 		if (f < len) {
 			k = scan_chars(s, f + 1, len, ":@/?", &bp);
 			if (k < len)
-				return uri_fail(u, bp ? ZL_TV_URI_E_BAD_PERCENT : ZL_TV_URI_E_BAD_CHAR,
-						k);
+				return uri_fail(
+					u, bp ? ZL_TV_URI_E_BAD_PERCENT : ZL_TV_URI_E_BAD_CHAR, k);
 		}
 	}
 	return ZL_TV_URI_E_OK;

@@ -417,6 +417,43 @@ static void test_malformed_inner_key(void **state)
 	check_describe(&k);
 	free(s);
 
+	/* RSA modulus zero, as SPKI and as bare RSAPublicKey */
+	static const unsigned char n0_spki[] = { 0x30, 0x1c, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86,
+						 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05,
+						 0x00, 0x03, 0x0b, 0x00, 0x30, 0x08, 0x02, 0x01,
+						 0x00, 0x02, 0x03, 0x01, 0x00, 0x01 };
+	s = t_b64enc(n0_spki, sizeof(n0_spki));
+	k = decode_str(s, ZL_DKIMKEY_RSA);
+	assert_int_equal(k.status, ZL_DKIMKEY_BAD_DER);
+	assert_int_equal(k.format, ZL_DKIMKEY_FMT_SPKI);
+	assert_int_equal(k.type, ZL_DKIMKEY_RSA);
+	assert_int_equal(k.bits, 0);
+	free(s);
+	s = t_b64enc(n0_spki + 20, sizeof(n0_spki) - 20);
+	k = decode_str(s, ZL_DKIMKEY_RSA);
+	assert_int_equal(k.status, ZL_DKIMKEY_BAD_DER);
+	assert_int_equal(k.format, ZL_DKIMKEY_FMT_PKCS1);
+	assert_int_equal(k.type, ZL_DKIMKEY_RSA);
+	zl_arena_t a;
+	zl_arena_init(&a);
+	assert_non_null(strstr(zl_dkimkey_describe(&a, &k), "malformed rsa key"));
+	zl_arena_free(&a);
+	free(s);
+
+	/* Ed25519 SPKI holding 31 key bytes */
+	unsigned char ed31[43] = { 0x30, 0x29, 0x30, 0x05, 0x06, 0x03, 0x2b,
+				   0x65, 0x70, 0x03, 0x20, 0x00 };
+	memset(ed31 + 12, 0x42, 31);
+	s = t_b64enc(ed31, sizeof(ed31));
+	for (int t = ZL_DKIMKEY_RSA; t <= ZL_DKIMKEY_ED25519; t++) {
+		k = decode_str(s, t);
+		assert_int_equal(k.status, ZL_DKIMKEY_BAD_DER);
+		assert_int_equal(k.format, ZL_DKIMKEY_FMT_SPKI);
+		assert_int_equal(k.type, ZL_DKIMKEY_ED25519);
+		check_describe(&k);
+	}
+	free(s);
+
 	/* 100 bytes that are no DER at all */
 	unsigned char junk[100];
 	for (size_t i = 0; i < sizeof(junk); i++)

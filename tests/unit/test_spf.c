@@ -160,7 +160,9 @@ static const struct {
 	{ S("v=spf1 a:%{d2r+-,/_=}"), 1, NULL },
 	{ S("v=spf1 a:%{d999999999999999999999}"), 1, NULL },
 	{ S("v=spf1 a:%%.com a:%_.com a:%-.com"), 3, NULL },
-	{ S("v=spf1 a:foo.%%"), 1, NULL },    /* domain-end = macro-expand */
+	{ S("v=spf1 a:foo.%%"), 1,            /* domain-end = macro-expand */
+	  "ABNF: \"%%\" is a macro-expand, so a valid domain-end; pyspf's"
+	  " RE_INVALID_MACRO wrongly matches a final \"%\"" },
 	{ S("v=spf1 exists:%{l}"), 1, NULL },
 	{ S("v=spf1 exists:%{i}.example.com"), 1, NULL },
 	{ S("v=spf1 include:%{d}"), 1,
@@ -384,8 +386,11 @@ static const err_vec_t error_vectors[] = {
 	{ S("v=spf1 foo=%"), ZL_SPF_E_MACRO_ESCAPE, 0, "%", 0, NULL },
 	{ S("v=spf1 a:%{d"), ZL_SPF_E_MACRO_UNTERMINATED, 0, "%{", 0, NULL },
 	{ S("v=spf1 a:%{"), ZL_SPF_E_MACRO_UNTERMINATED, 0, "%{", 0, NULL },
-	{ S("v=spf1 a:%{d.example.com"), ZL_SPF_E_MACRO_UNTERMINATED, 0, "%{", 0, NULL },
-	{ S("v=spf1 foo=%{d2r"), ZL_SPF_E_MACRO_UNTERMINATED, 0, "%{", 0, NULL },
+	{ S("v=spf1 a:%{d.example.com"), ZL_SPF_E_MACRO_UNTERMINATED, 0, "%{", 0,
+	  "ABNF 7.1: \"%\" is no macro-literal and \"%{\" must be a whole"
+	  " macro-expand; pyspf keeps an unclosed \"%{\" as literal text" },
+	{ S("v=spf1 foo=%{d2r"), ZL_SPF_E_MACRO_UNTERMINATED, 0, "%{", 0,
+	  "ABNF 7.1, as above; pyspf keeps an unclosed \"%{\" as literal text" },
 	{ S("v=spf1 a:%{z}.com"), ZL_SPF_E_MACRO_LETTER, 0, "z}", 0, NULL },
 	{ S("v=spf1 a:%{}.com"), ZL_SPF_E_MACRO_LETTER, 0, "}", 0, NULL },
 	{ S("v=spf1 a:%{a}.example.com -all"), ZL_SPF_E_MACRO_LETTER, 0, "a}", 0, NULL },
@@ -456,9 +461,11 @@ static const err_vec_t error_vectors[] = {
 	{ S("v=spf1 exp=a.example exp=b.example"), ZL_SPF_E_DUPLICATE_MODIFIER, 1,
 	  "exp=b", 0, NULL },
 	{ S("v=spf1 exp=a.example -all EXP=b.example"), ZL_SPF_E_DUPLICATE_MODIFIER, 2,
-	  "EXP", 0, NULL },
+	  "EXP", 0, "names are case-insensitive (RFC 5234 2.3, RFC 7208 4.6.1);"
+	  " pyspf compares modifier names case-sensitively" },
 	{ S("v=spf1 redirect=a.example exp=x.example REDIRECT=c.example"),
-	  ZL_SPF_E_DUPLICATE_MODIFIER, 2, "REDIRECT", 0, NULL },
+	  ZL_SPF_E_DUPLICATE_MODIFIER, 2, "REDIRECT", 0,
+	  "case-insensitive names, as above; pyspf takes REDIRECT= as unknown" },
 	/* DNS limits on literal labels: class "undefined" */
 	{ S("v=spf1 a:a..b"), ZL_SPF_E_EMPTY_LABEL, 0, ".b", 0,
 	  "RFC 7208 leaves it undefined (test suite: fail or permerror); pyspf"
@@ -574,6 +581,27 @@ static void test_multiple_errors(void **state)
 	assert_int_equal(r.terms[3].addr.family, ZL_SPF_AF_NONE);
 	assert_int_equal(r.terms[5].kind, ZL_SPF_UNKNOWN_MOD);
 	assert_int_equal(r.terms[7].kind, ZL_SPF_REDIRECT);
+	check_messages(&r);
+	zl_arena_free(&a);
+}
+
+/* ---- inputs found by fuzzing (tests/fuzz/fuzz_spf.c) ---- */
+
+static void test_fuzz_finds(void **state)
+{
+	(void)state;
+	zl_arena_t a;
+	zl_spf_record_t r;
+	zl_arena_init(&a);
+	/* crash-919e7d9c: a bad byte must not hide the term's qualifier */
+	static const char c1[] = "v=spf1 \212\302\214v=s1 +mxcom\01728 \015\224\374\232\021";
+	parse_ok(&r, c1, sizeof(c1) - 1, &a);
+	assert_int_equal(r.n_terms, 3);
+	assert_int_equal(r.n_errors, 3);
+	assert_int_equal(r.errors[1].code, ZL_SPF_E_BAD_CHAR);
+	assert_int_equal(r.errors[1].offset, 21);
+	assert_true(r.terms[1].qualifier_explicit);
+	assert_int_equal(r.terms[1].qualifier, '+');
 	check_messages(&r);
 	zl_arena_free(&a);
 }
@@ -990,6 +1018,8 @@ static void test_contains(void **state)
 	} v[] = {
 		{ "v=spf1 ip4:192.0.2.0/24", "v=spf1 ip4:192.0.2.128/25", 1 },
 		{ "v=spf1 ip4:192.0.2.128/25", "v=spf1 ip4:192.0.2.0/24", 0 },
+		{ "v=spf1 ip4:192.0.2.0/25", "v=spf1 ip4:192.0.2.0/24", 0 },
+		{ "v=spf1 ip6:2001:db8::/64", "v=spf1 ip6:2001:db8::/48", 0 },
 		{ "v=spf1 ip4:192.0.2.0/24", "v=spf1 ip4:192.0.3.0/24", 0 },
 		{ "v=spf1 ip4:192.0.2.0/24", "v=spf1 ip4:192.0.2.0/24", 1 },
 		{ "v=spf1 ip4:192.0.2.0/24", "v=spf1 ip4:192.0.2.77", 1 },
@@ -1130,6 +1160,9 @@ static void test_bad_args(void **state)
 	assert_int_equal(r.n_terms, 0);
 	assert_null(r.terms);
 	assert_int_equal(zl_spf_parse(&r, NULL, 1, &a), ZL_EINVAL);
+	/* absurd lengths are refused before anything is read */
+	assert_int_equal(zl_spf_parse(&r, "v=spf1", SIZE_MAX, &a), ZL_ELIMIT);
+	assert_int_equal(r.n_terms, 0);
 	/* NULL with length 0 is the empty text: not SPF */
 	assert_int_equal(zl_spf_parse(&r, NULL, 0, &a), ZL_OK);
 	assert_int_equal(r.n_errors, 1);
@@ -1251,6 +1284,7 @@ int main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_multiple_errors),
+		cmocka_unit_test(test_fuzz_finds),
 		cmocka_unit_test(test_term_fields),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_macro_validate),

@@ -398,7 +398,8 @@ static void test_uri(void **state)
 		{"https://example.com:99999/", ZL_TV_URI_E_BAD_PORT, ZL_TV_SCHEME_HTTPS, NULL, 24},
 		{"https://example.com:/", ZL_TV_URI_E_BAD_PORT, ZL_TV_SCHEME_HTTPS, NULL, 19},
 		{"https://192.0.2.1/x", ZL_TV_URI_E_HOST_NOT_DOMAIN, ZL_TV_SCHEME_HTTPS, NULL, 16},
-		{"https://[2001:db8::1]/x", ZL_TV_URI_E_HOST_NOT_DOMAIN, ZL_TV_SCHEME_HTTPS, NULL, 8},
+		{"https://[2001:db8::1]/x", ZL_TV_URI_E_HOST_NOT_DOMAIN, ZL_TV_SCHEME_HTTPS, NULL,
+		 8},
 		{"https://example.com/a b", ZL_TV_URI_E_BAD_CHAR, ZL_TV_SCHEME_HTTPS, NULL, 21},
 		{"https://example.com/%zz", ZL_TV_URI_E_BAD_PERCENT, ZL_TV_SCHEME_HTTPS, NULL, 20},
 		{"https://example.com/a#b#c", ZL_TV_URI_E_BAD_CHAR, ZL_TV_SCHEME_HTTPS, NULL, 23},
@@ -437,11 +438,11 @@ static void test_uri(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_vectors),    cmocka_unit_test(test_flags_and_offsets),
-		cmocka_unit_test(test_find),       cmocka_unit_test(test_next),
-		cmocka_unit_test(test_escape),     cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_vectors),     cmocka_unit_test(test_flags_and_offsets),
+		cmocka_unit_test(test_find),        cmocka_unit_test(test_next),
+		cmocka_unit_test(test_escape),      cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_problem_cap), cmocka_unit_test(test_huge),
-		cmocka_unit_test(test_bad_args),   cmocka_unit_test(test_domain),
+		cmocka_unit_test(test_bad_args),    cmocka_unit_test(test_domain),
 		cmocka_unit_test(test_uri),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
