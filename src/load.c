@@ -346,9 +346,8 @@ static int scan_entry(zl_loader_t *ld, scan_t *s, entry_t *e, uint16_t file)
 				in_tok = 0;
 			}
 			if (c == '(') {
-				if (paren)
-					e->error = "nested parentheses";
-				else
+				/* BIND counts nesting depth; so do we */
+				if (!paren)
 					paren_line = s->line;
 				paren++;
 			} else if (paren == 0) {
@@ -871,6 +870,28 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		return;
 	}
 
+	/* ldns truncates SOA numbers over 32 bits silently; BIND and Knot refuse them */
+	if (type == ZL_TYPE_SOA && e->ntok >= i + 7) {
+		static const char *const field[] = { "serial", "refresh", "retry", "expire",
+						     "minimum" };
+		for (size_t k = 0; k < 5; k++) {
+			const char *t = e->text + e->tok[i + 2 + k].off;
+			size_t l = e->tok[i + 2 + k].len;
+			uint64_t v = 0;
+			size_t d = 0;
+			while (d < l && t[d] >= '0' && t[d] <= '9') {
+				v = v * 10 + (uint64_t)(t[d++] - '0');
+				if (v > UINT32_MAX)
+					v = (uint64_t)UINT32_MAX + 1; /* saturate */
+			}
+			if (d == l && v > UINT32_MAX) {
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type,
+				     "SOA %s '%.*s' is larger than 4294967295; BIND and Knot refuse "
+				     "the zone", field[k], (int)(l < 40 ? l : 40), t);
+				return;
+			}
+		}
+	}
 	uint8_t *rdbuf = ld->rdbuf;
 	long fast = i < e->ntok && !ld->opts.no_fast_path ? fast_rdata(st, type, e, i, rdbuf) : -1;
 	size_t rdlen = 0;
