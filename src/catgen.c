@@ -242,6 +242,11 @@ static void c_string(FILE *o, const char *s)
 		fputs("NULL", o);
 		return;
 	}
+	/* parenthesized, so that a literal split over lines is not taken for
+	 * a missing comma in an array (clang -Wstring-concatenation) */
+	int paren = strchr(s, '\n') != NULL;
+	if (paren)
+		fputc('(', o);
 	fputc('"', o);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -255,6 +260,8 @@ static void c_string(FILE *o, const char *s)
 			fputc(c, o);
 	}
 	fputc('"', o);
+	if (paren)
+		fputc(')', o);
 }
 
 static void enum_name(FILE *o, const char *id)
