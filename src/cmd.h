@@ -17,6 +17,7 @@
  */
 
 int zl_cmd_check(int argc, char **argv);
+int zl_cmd_dump(int argc, char **argv);
 int zl_cmd_rules(int argc, char **argv);
 int zl_cmd_explain(int argc, char **argv);
 int zl_cmd_generate(int argc, char **argv);

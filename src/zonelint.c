@@ -18,6 +18,7 @@
 static const char usage_text[] =
 	"usage: zonelint check [--format text|json|sarif] [--fail-on error|warning|info|never]\n"
 	"                      [--origin NAME] [--config FILE] [--disable RULE,..] PATH...\n"
+	"       zonelint dump [--origin NAME] FILE...\n"
 	"       zonelint rules [--format text|json]\n"
 	"       zonelint explain RULE\n"
 	"       zonelint --version\n"
@@ -30,6 +31,7 @@ typedef struct command {
 
 static const command_t commands[] = {
 	{ "check", zl_cmd_check },
+	{ "dump", zl_cmd_dump },
 	{ "explain", zl_cmd_explain },
 	{ "rules", zl_cmd_rules },
 };
