@@ -1238,6 +1238,8 @@ static const uint8_t bom[3] = { 0xef, 0xbb, 0xbf };
 
 static void load_data(zl_loader_t *ld, fstate_t *st, const char *data, size_t len)
 {
+	if (!data)
+		data = ""; /* an empty file: no arithmetic on a null pointer */
 	if (len >= 3 && !memcmp(data, bom, 3)) {
 		diag(ld, ZL_DIAG_SYNTAX, st, 1, NULL, 0,
 		     "file starts with a UTF-8 byte order mark, which BIND rejects");
@@ -1259,6 +1261,8 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 		snprintf(buf, sizeof(buf), "%s.", ld->opts.origin);
 		return make_name(buf, NULL);
 	}
+	if (!data)
+		data = "";
 	scan_t s = { data, data + len, 1, 0 };
 	if (len >= 3 && !memcmp(data, bom, 3))
 		s.p += 3;
