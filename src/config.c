@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,39 @@
 
 #include "findings.h"
 #include "util.h"
+
+/*
+ * Open a config or custom rules file for reading.  O_NONBLOCK, so that a
+ * FIFO does not block the open, and anything but a regular file is refused
+ * (reading a FIFO or a device would hang or never end).
+ * Returns the stream, or NULL with errno set (EINVAL: not a regular file).
+ */
+static FILE *open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return NULL;
+	struct stat sb;
+	int e = 0;
+	if (fstat(fd, &sb) != 0)
+		e = errno;
+	else if (!S_ISREG(sb.st_mode))
+		e = EINVAL;
+	if (e) {
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f)
+		close(fd);
+	return f;
+}
+
+static const char *open_error(int e)
+{
+	return e == EINVAL ? "not a regular file" : strerror(e);
+}
 
 typedef struct cctx {
 	zl_config_t *cfg;
@@ -389,9 +423,9 @@ static int cmp_str(const void *a, const void *b)
 
 static int load_rules_file(cctx_t *c, yaml_node_t *at, const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_regular(path);
 	if (!f)
-		return cfail(c, at, "cannot read custom rules '%s': %s", path, strerror(errno));
+		return cfail(c, at, "cannot read custom rules '%s': %s", path, open_error(errno));
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_file(&parser, f);
@@ -543,15 +577,9 @@ int zl_config_load_buffer(zl_config_t *cfg, const char *display, const char *tex
 
 int zl_config_load(zl_config_t *cfg, const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_regular(path);
 	if (!f) {
-		snprintf(err, errlen, "cannot read config '%s': %s", path, strerror(errno));
-		return ZL_EIO;
-	}
-	struct stat sb;
-	if (fstat(fileno(f), &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		snprintf(err, errlen, "cannot read config '%s': not a regular file", path);
-		fclose(f);
+		snprintf(err, errlen, "cannot read config '%s': %s", path, open_error(errno));
 		return ZL_EIO;
 	}
 	yaml_parser_t parser;

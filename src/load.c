@@ -898,6 +898,27 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 	if (fast >= 0) {
 		rdlen = (size_t)fast;
 	} else {
+		/* ldns silently drops TXT strings past 65535 octets: count them here */
+		if (type == ZL_TYPE_TXT || type == ZL_TYPE_SPF) {
+			size_t total = 0;
+			for (size_t k = i; k < e->ntok; k++) {
+				const char *t = e->text + e->tok[k].off;
+				size_t l = e->tok[k].len, n = 0;
+				if (l >= 2 && t[0] == '"' && t[l - 1] == '"') {
+					t++;
+					l -= 2;
+				}
+				for (size_t c = 0; c < l; c++, n++)
+					if (t[c] == '\\' && c + 1 < l)
+						c += (c + 3 < l && t[c + 1] >= '0' && t[c + 1] <= '9') ? 3 : 1;
+				total += 1 + n;
+			}
+			if (total > 65535) {
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type,
+				     "record data is longer than 65535 octets");
+				return;
+			}
+		}
 		/* hand ldns one line: absolute owner, ttl, class, type, rdata as written */
 		size_t o = 0;
 		zl_node_str(onode, obuf);

@@ -20,6 +20,18 @@ static const char usage_text[] =
 	"                      [--origin NAME] [--config FILE] [--disable RULE,..] PATH...\n"
 	"       zonelint dump [--origin NAME] FILE...\n"
 	"       zonelint rules [--format text|json]\n"
+	"       zonelint generate parked DOMAIN... [--rua URI].. [--ttl N] [--wildcard]\n"
+	"                        [--format zone|json|nsupdate]\n"
+	"       zonelint generate parked --zone FILE [--origin NAME] [--rua URI].. [--wildcard]\n"
+	"       zonelint generate spf DOMAIN [--ip4 CIDR].. [--ip6 CIDR].. [--include D]..\n"
+	"                        [--mx] [--a] [--all fail|softfail] [--zones PATH]..\n"
+	"       zonelint generate dmarc DOMAIN --policy none|quarantine|reject [--sp ..]\n"
+	"                        [--rua URI].. [--ruf URI].. [--adkim s|r] [--aspf s|r]\n"
+	"       zonelint generate mta-sts DOMAIN --mx HOST.. [--mode testing|enforce]\n"
+	"                        [--max-age N] [--id ID] [--format zone|json|nsupdate|policy]\n"
+	"       zonelint generate tlsrpt DOMAIN --rua URI..\n"
+	"       zonelint generate dkim --selector S --key FILE [--domain D] [--ttl N]\n"
+	"                        [--format zone|json|nsupdate]\n"
 	"       zonelint explain RULE\n"
 	"       zonelint --version\n"
 	"       zonelint --help\n";
@@ -33,6 +45,7 @@ static const command_t commands[] = {
 	{ "check", zl_cmd_check },
 	{ "dump", zl_cmd_dump },
 	{ "explain", zl_cmd_explain },
+	{ "generate", zl_cmd_generate },
 	{ "rules", zl_cmd_rules },
 };
 
