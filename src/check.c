@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "external.h"
+
 void zl_run_init(zl_run_t *run)
 {
 	memset(run, 0, sizeof(*run));
@@ -40,8 +42,18 @@ int zl_run_load_buffer(zl_run_t *run, const char *name, const char *data, size_t
 	return zl_loader_load_buffer(loader(run), name, data, len);
 }
 
+int zl_run_load_external(zl_run_t *run, const char *path, const char *data, size_t len,
+			 char *err, size_t errlen)
+{
+	int r = zl_loader_load_external(loader(run), path, path, data, len, err, errlen);
+	if (r)
+		run->io_errors++;
+	return r;
+}
+
 void zl_run_check(zl_run_t *run)
 {
+	zl_external_finish(&run->set);
 	zl_ctx_t ctx;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.set = &run->set;

@@ -33,6 +33,14 @@ int zl_run_load(zl_run_t *run, const char *path, char *err, size_t errlen);
 /** @brief Load zone text from memory (no includes). */
 int zl_run_load_buffer(zl_run_t *run, const char *name, const char *data, size_t len);
 
+/**
+ * @brief Load a snapshot of names outside the loaded zones (check --external,
+ *        or the text --resolve took, in @p data) after the zones.
+ * @return 0, or ZL_EIO when @p path could not be read
+ */
+int zl_run_load_external(zl_run_t *run, const char *path, const char *data, size_t len,
+			 char *err, size_t errlen);
+
 /** @brief Run every rule, apply suppressions, sort the findings. */
 void zl_run_check(zl_run_t *run);
 

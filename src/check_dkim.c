@@ -9,6 +9,7 @@
 
 #include "dkimkey.h"
 #include "dkimrec.h"
+#include "external.h"
 #include "findings.h"
 #include "rules.h"
 #include "util.h"
@@ -18,7 +19,7 @@
  * of domain D is the TXT RRset at S._domainkey.D, S possibly several labels):
  *  - every name below a "_domainkey" label is a selector name, and its TXT
  *    records are key records (or something that should not be there);
- *    "_report._domainkey.D" (RFC 6651 section 3.3 reporting record) is left
+ *    "_report._domainkey.D" (the RFC 6651 reporting record) is left
  *    alone and "_adsp._domainkey.D" (RFC 5617, historic) is only recognised;
  *  - the "_domainkey.D" name itself is where the DomainKeys drafts put a
  *    signing policy; a DKIM key there is never fetched.
@@ -239,9 +240,9 @@ static void check_problems(zl_ctx_t *ctx, keyrec_t *k, const via_t *via)
 		case ZL_DKIMP_H_SHA1_ONLY:
 			/* RFC 8301 3.1: verifiers MUST NOT accept rsa-sha1 */
 			f = report(ctx, ZL_R_DKIM_HASH_SHA1, rr, via,
-				   "h=sha1 restricts the %s to sha1 signatures, which verifiers must "
-				   "not accept (RFC 8301 section 3.1): its signatures fail at "
-				   "up-to-date receivers", k->desc);
+				   "h=sha1 restricts the %s to sha1 signatures, which "
+				   "verifiers must not accept (RFC 8301 section 3.1): its "
+				   "signatures fail at up-to-date receivers", k->desc);
 			fixed = without_tag(a, k->text, k->len, d->h, &nl);
 			suggest_text(ctx, f, rr, fixed, nl);
 			break;
@@ -523,6 +524,10 @@ static void check_policy_name(zl_ctx_t *ctx, const zl_node_t *n)
 		char q[QUOTE_MAX * 4 + 8];
 		zl_escape(q, sizeof(q), text, len < QUOTE_MAX ? len : QUOTE_MAX);
 		if (zl_dkimrec_looks_like_dkim(text, len)) {
+			zl_dkimrec_t d;
+			zl_dkimrec_parse(&d, text, len, &ctx->scratch);
+			if (d.revoked)
+				continue; /* revokes nothing, harms nothing */
 			/* RFC 6376 3.6.2.1: keys are at <selector>._domainkey */
 			zl_emit(ctx, ZL_R_DKIM_KEY_NO_SELECTOR, rr,
 				"DKIM key record at '%s', which has no selector: verifiers fetch "
@@ -581,6 +586,15 @@ static target_t lookup(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
 	if (!z)
 		return T_UNKNOWN;
 	*zone = z;
+	/* a snapshot (external.h) answers only for the names it holds, and for
+	 * the types it asked about; it is not a zone anything is missing from */
+	if (z->external) {
+		if (off != 0 || (zl_external_negative(z, n) & ZL_EXT_NXDOMAIN) ||
+		    !(zl_external_answered(z, n, ZL_TYPE_TXT) || zl_node_has(n, ZL_TYPE_CNAME)))
+			return T_UNKNOWN;
+		*out = n;
+		return T_FOUND;
+	}
 	/* a zone cut between the apex and the name: the child is not loaded
 	 * (zone_for would have found its apex), so nothing is known */
 	for (const zl_node_t *a = n; a && a != z->apex; a = a->parent)
@@ -625,16 +639,17 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 		for (size_t i = 0; i < nseen; i++)
 			if (seen[i] == t) {
 				zl_emit(ctx, ZL_R_DKIM_CNAME_BROKEN, c,
-					"DKIM selector CNAME chain loops back to '%s': verifiers get "
-					"no key (SERVFAIL)", tn);
+					"DKIM selector CNAME chain loops back to '%s': "
+					"verifiers get no key (SERVFAIL)", tn);
 				return;
 			}
 		const zl_rr_t *next = zl_node_first(t, ZL_TYPE_CNAME);
 		if (next) {
 			if (nseen > CNAME_MAX) {
 				zl_emit(ctx, ZL_R_DKIM_CNAME_BROKEN, c,
-					"DKIM selector CNAME chain is longer than %d names (at '%s'): "
-					"resolvers give up and verifiers get no key", CNAME_MAX, tn);
+					"DKIM selector CNAME chain is longer than %d names (at "
+					"'%s'): resolvers give up and verifiers get no key",
+					CNAME_MAX, tn);
 				return;
 			}
 			seen[nseen++] = t;
@@ -672,7 +687,7 @@ int zl_check_dkim(zl_ctx_t *ctx)
 		if (!dk)
 			continue;
 		if (n->parent == dk && first_label_is(n, "_report"))
-			continue; /* RFC 6651 3.3 reporting record */
+			continue; /* RFC 6651 reporting record */
 		if (n->parent == dk && first_label_is(n, "_adsp")) {
 			if (txt)
 				check_adsp(ctx, n);

@@ -9,6 +9,7 @@
 
 #include "dmarc.h"
 #include "dmarc_check.h"
+#include "external.h"
 #include "findings.h"
 #include "generate.h"
 #include "ptrmap.h"
@@ -38,14 +39,15 @@ static void rrlist_add(rrlist_t *l, const zl_rr_t *rr)
 
 /* What a zone's apex finding sums up about the names below it. */
 typedef struct below {
-	unsigned names;        /* uncovered names with MX or SPF records */
-	bool sending;          /* one of them looks like it sends mail */
+	unsigned names; /* uncovered names with MX or SPF records */
+	bool sending;   /* one of them looks like it sends mail */
 } below_t;
 
 typedef struct dstate {
 	zl_ctx_t *ctx;
 	zl_dmarc_cache_t cache;
-	zl_ptrmap_t explained;     /* domain -> non-NULL: a finding already says why it lacks a record */
+	zl_ptrmap_t
+	    explained; /* domain -> non-NULL: a finding already says why it lacks a record */
 	zl_ptrmap_t cname_targets; /* node a _dmarc CNAME points to */
 	zl_ptrmap_t below;         /* zone -> below_t */
 	zl_ptrmap_t dkim;          /* candidate domain -> non-NULL once a DKIM key is seen */
@@ -91,7 +93,7 @@ static const char *nodot(zl_arena_t *a, const char *name)
 static char *txt_line(zl_arena_t *a, const char *owner, uint32_t ttl, const char *text)
 {
 	return zl_arena_printf(a, "%s %u IN TXT %s", owner, ttl,
-			       zl_generate_txt_rdata(a, text, strlen(text)));
+	                       zl_generate_txt_rdata(a, text, strlen(text)));
 }
 
 /* Lower-case wire name from LDH text (a URI host, already validated). */
@@ -176,7 +178,7 @@ static bool same_org(const zl_zoneset_t *set, const zl_node_t *x, const uint8_t 
 	const zl_zone_t *zx = zl_zoneset_zone_for(set, x);
 	const zl_node_t *hn = closest(set, h, hl);
 	const zl_zone_t *zh = hn ? zl_zoneset_zone_for(set, hn) : NULL;
-	if (zx && zh)
+	if (zx && zh && !zx->external && !zh->external)
 		return zx == zh || zl_node_is_below(zx->apex, zh->apex) ||
 		       zl_node_is_below(zh->apex, zx->apex);
 	size_t a, b;
@@ -241,39 +243,55 @@ static bool sends_no_mail(const zl_node_t *n, const zl_zone_t *z)
 static zl_rule_id_t problem_rule(const zl_dmarc_problem_t *p)
 {
 	switch (p->code) {
-	case ZL_DMARCP_V_MISSING: case ZL_DMARCP_V_NOT_FIRST: case ZL_DMARCP_V_INVALID:
-	case ZL_DMARCP_V_CASE: case ZL_DMARCP_LEADING_WHITESPACE:
+	case ZL_DMARCP_V_MISSING:
+	case ZL_DMARCP_V_NOT_FIRST:
+	case ZL_DMARCP_V_INVALID:
+	case ZL_DMARCP_V_CASE:
+	case ZL_DMARCP_LEADING_WHITESPACE:
 		return ZL_R_DMARC_SYNTAX;
-	case ZL_DMARCP_STRAY_WHITESPACE: case ZL_DMARCP_UPPERCASE_TAG:
-	case ZL_DMARCP_UPPERCASE_VALUE: case ZL_DMARCP_EMPTY_SPEC:
+	case ZL_DMARCP_STRAY_WHITESPACE:
+	case ZL_DMARCP_UPPERCASE_TAG:
+	case ZL_DMARCP_UPPERCASE_VALUE:
+	case ZL_DMARCP_EMPTY_SPEC:
 		return ZL_R_DMARC_STYLE;
 	case ZL_DMARCP_P_MISSING:
 		return ZL_R_DMARC_P_MISSING;
 	case ZL_DMARCP_P_NOT_SECOND:
 		return ZL_R_DMARC_P_NOT_SECOND;
-	case ZL_DMARCP_P_INVALID: case ZL_DMARCP_SP_INVALID: case ZL_DMARCP_NP_INVALID:
-	case ZL_DMARCP_PSD_INVALID: case ZL_DMARCP_T_INVALID: case ZL_DMARCP_ADKIM_INVALID:
-	case ZL_DMARCP_ASPF_INVALID: case ZL_DMARCP_URI_SCHEME:
+	case ZL_DMARCP_P_INVALID:
+	case ZL_DMARCP_SP_INVALID:
+	case ZL_DMARCP_NP_INVALID:
+	case ZL_DMARCP_PSD_INVALID:
+	case ZL_DMARCP_T_INVALID:
+	case ZL_DMARCP_ADKIM_INVALID:
+	case ZL_DMARCP_ASPF_INVALID:
+	case ZL_DMARCP_URI_SCHEME:
 	case ZL_DMARCP_URI_UNENCODED_COMMA:
 		return ZL_R_DMARC_INVALID_VALUE;
 	case ZL_DMARCP_FO_INVALID:
 		/* a list RFC 7489 allows and RFC 9989's dmarc-fo does not */
 		return p->impact_7489 == ZL_IMPACT_NONE ? ZL_R_DMARC_IGNORED_TAG
-							: ZL_R_DMARC_INVALID_VALUE;
-	case ZL_DMARCP_RUA_INVALID: case ZL_DMARCP_RUF_INVALID:
+		                                        : ZL_R_DMARC_INVALID_VALUE;
+	case ZL_DMARCP_RUA_INVALID:
+	case ZL_DMARCP_RUF_INVALID:
 		/* an empty list element ("a,,b") is skipped by everyone */
 		return p->impact_9989 == ZL_IMPACT_COSMETIC ? ZL_R_DMARC_STYLE
-							    : ZL_R_DMARC_INVALID_VALUE;
-	case ZL_DMARCP_PCT_INVALID: case ZL_DMARCP_RF_INVALID: case ZL_DMARCP_RI_INVALID:
+		                                            : ZL_R_DMARC_INVALID_VALUE;
+	case ZL_DMARCP_PCT_INVALID:
+	case ZL_DMARCP_RF_INVALID:
+	case ZL_DMARCP_RI_INVALID:
 		return ZL_R_DMARC_REMOVED_TAG_INVALID;
-	case ZL_DMARCP_URI_SIZE_SUFFIX: case ZL_DMARCP_OBSOLETE_TAG:
+	case ZL_DMARCP_URI_SIZE_SUFFIX:
+	case ZL_DMARCP_OBSOLETE_TAG:
 		return ZL_R_DMARC_OBSOLETE;
 	case ZL_DMARCP_DUPLICATE_TAG:
 		return ZL_R_DMARC_DUPLICATE_TAG;
-	case ZL_DMARCP_UNKNOWN_TAG: case ZL_DMARCP_MISSING_EQUALS: case ZL_DMARCP_BAD_TAG_NAME:
+	case ZL_DMARCP_UNKNOWN_TAG:
+	case ZL_DMARCP_MISSING_EQUALS:
+	case ZL_DMARCP_BAD_TAG_NAME:
 	case ZL_DMARCP_BAD_VALUE_CHAR:
 		return ZL_R_DMARC_IGNORED_TAG;
-	case ZL_DMARCP_NEW_TAG:     /* np, psd, t: RFC 7489 receivers skip them, as meant */
+	case ZL_DMARCP_NEW_TAG: /* np, psd, t: RFC 7489 receivers skip them, as meant */
 	default:
 		return ZL_R__COUNT;
 	}
@@ -315,18 +333,26 @@ static const char *effect(zl_impact_t i, zl_dmarc_code_t code, bool rfc9989)
 static const char *consequence(zl_arena_t *a, const zl_dmarc_problem_t *p)
 {
 	switch (p->code) {
-	case ZL_DMARCP_V_MISSING: case ZL_DMARCP_V_NOT_FIRST: case ZL_DMARCP_V_INVALID:
-	case ZL_DMARCP_V_CASE: case ZL_DMARCP_LEADING_WHITESPACE:
+	case ZL_DMARCP_V_MISSING:
+	case ZL_DMARCP_V_INVALID:
 		return "a DMARC record must start with exactly 'v=DMARC1', so receivers do not "
 		       "see one here (RFC 7489 section 6.4, RFC 9989 section 4.7)";
+	case ZL_DMARCP_V_NOT_FIRST:
+	case ZL_DMARCP_V_CASE:
+	case ZL_DMARCP_LEADING_WHITESPACE:
+		return "a DMARC record must start with exactly 'v=DMARC1' (RFC 7489 section "
+		       "6.4, RFC 9989 section 4.7): receivers that follow the grammar do not see "
+		       "one here, though OpenDMARC tolerates it";
 	case ZL_DMARCP_STRAY_WHITESPACE:
 		return "the grammar allows it, but tools that look for the literal prefix "
 		       "'v=DMARC1' miss the record";
-	case ZL_DMARCP_UPPERCASE_TAG: case ZL_DMARCP_UPPERCASE_VALUE:
+	case ZL_DMARCP_UPPERCASE_TAG:
+	case ZL_DMARCP_UPPERCASE_VALUE:
 		return "OpenDMARC accepts any case, but receivers that compare exactly do not";
 	case ZL_DMARCP_EMPTY_SPEC:
 		return "not in the grammar, though receivers skip it";
-	case ZL_DMARCP_RUA_INVALID: case ZL_DMARCP_RUF_INVALID:
+	case ZL_DMARCP_RUA_INVALID:
+	case ZL_DMARCP_RUF_INVALID:
 		if (p->impact_9989 == ZL_IMPACT_COSMETIC)
 			return "receivers skip it";
 		break;
@@ -340,7 +366,9 @@ static const char *consequence(zl_arena_t *a, const zl_dmarc_problem_t *p)
 		return "receivers that follow RFC 9989 ignore it; RFC 7489 receivers still read it";
 	case ZL_DMARCP_URI_SIZE_SUFFIX:
 		return "RFC 9989 removed report size limits and its receivers ignore them";
-	case ZL_DMARCP_PCT_INVALID: case ZL_DMARCP_RF_INVALID: case ZL_DMARCP_RI_INVALID:
+	case ZL_DMARCP_PCT_INVALID:
+	case ZL_DMARCP_RF_INVALID:
+	case ZL_DMARCP_RI_INVALID:
 		return "RFC 7489 receivers such as OpenDMARC ignore the whole record; RFC 9989 "
 		       "receivers ignore the tag, which it removed";
 	case ZL_DMARCP_DUPLICATE_TAG:
@@ -349,7 +377,8 @@ static const char *consequence(zl_arena_t *a, const zl_dmarc_problem_t *p)
 		       "value";
 	case ZL_DMARCP_UNKNOWN_TAG:
 		return "receivers ignore tags they do not know";
-	case ZL_DMARCP_MISSING_EQUALS: case ZL_DMARCP_BAD_TAG_NAME:
+	case ZL_DMARCP_MISSING_EQUALS:
+	case ZL_DMARCP_BAD_TAG_NAME:
 	case ZL_DMARCP_BAD_VALUE_CHAR:
 		return "receivers skip it";
 	case ZL_DMARCP_FO_INVALID:
@@ -361,21 +390,30 @@ static const char *consequence(zl_arena_t *a, const zl_dmarc_problem_t *p)
 		break;
 	}
 	if (p->impact_7489 == p->impact_9989)
-		return zl_arena_printf(a, "receivers %s",
-				       effect(p->impact_9989, p->code, true));
-	return zl_arena_printf(a, "RFC 9989 receivers %s; RFC 7489 receivers such as "
-			       "OpenDMARC %s", effect(p->impact_9989, p->code, true),
-			       effect(p->impact_7489, p->code, false));
+		return zl_arena_printf(a, "receivers %s", effect(p->impact_9989, p->code, true));
+	return zl_arena_printf(a,
+	                       "RFC 9989 receivers %s; RFC 7489 receivers such as "
+	                       "OpenDMARC %s",
+	                       effect(p->impact_9989, p->code, true),
+	                       effect(p->impact_7489, p->code, false));
 }
 
 /* Problems a rewrite of the record fixes without guessing what was meant. */
 static bool fixable_code(zl_dmarc_code_t c)
 {
 	switch (c) {
-	case ZL_DMARCP_V_CASE: case ZL_DMARCP_V_NOT_FIRST: case ZL_DMARCP_LEADING_WHITESPACE:
-	case ZL_DMARCP_STRAY_WHITESPACE: case ZL_DMARCP_P_MISSING: case ZL_DMARCP_P_NOT_SECOND:
-	case ZL_DMARCP_UPPERCASE_TAG: case ZL_DMARCP_UPPERCASE_VALUE: case ZL_DMARCP_EMPTY_SPEC:
-	case ZL_DMARCP_OBSOLETE_TAG: case ZL_DMARCP_URI_SIZE_SUFFIX: case ZL_DMARCP_NEW_TAG:
+	case ZL_DMARCP_V_CASE:
+	case ZL_DMARCP_V_NOT_FIRST:
+	case ZL_DMARCP_LEADING_WHITESPACE:
+	case ZL_DMARCP_STRAY_WHITESPACE:
+	case ZL_DMARCP_P_MISSING:
+	case ZL_DMARCP_P_NOT_SECOND:
+	case ZL_DMARCP_UPPERCASE_TAG:
+	case ZL_DMARCP_UPPERCASE_VALUE:
+	case ZL_DMARCP_EMPTY_SPEC:
+	case ZL_DMARCP_OBSOLETE_TAG:
+	case ZL_DMARCP_URI_SIZE_SUFFIX:
+	case ZL_DMARCP_NEW_TAG:
 		return true;
 	default:
 		return false;
@@ -405,7 +443,7 @@ static char *normalized(zl_arena_t *a, const zl_dmarc_t *d)
 			return NULL;
 	const zl_tv_tag_t *p = d->field[ZL_DMARC_TAG_P].tag;
 	char *s = zl_arena_printf(a, "v=DMARC1; p=%s",
-				  p ? zl_arena_strndup(a, p->value, p->value_len) : "none");
+	                          p ? zl_arena_strndup(a, p->value, p->value_len) : "none");
 	for (char *c = s; *c; c++)
 		if (c > s + 8 && *c >= 'A' && *c <= 'Z')
 			*c = (char)(*c + 32);
@@ -433,49 +471,66 @@ static void report_problems(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d
 	memset(cnt, 0, sizeof(cnt));
 	char ob[ZL_NAME_STRLEN];
 	name_of(rr->owner, ob);
-	const char *fixed = NULL;
+	const char *fixed = NULL, *obsolete = NULL;
 	bool fixed_done = false;
+	unsigned nobsolete = 0;
 	zl_rule_id_t worst = ZL_R__COUNT;
 	for (size_t i = 0; i < d->n_problems; i++) {
 		const zl_dmarc_problem_t *p = &d->problems[i];
 		zl_rule_id_t r = problem_rule(p);
 		if (r == ZL_R__COUNT || !zl_rule_enabled(ctx, r))
 			continue;
-		if (worst == ZL_R__COUNT ||
-		    zl_catalogue[r].severity > zl_catalogue[worst].severity)
+		if (worst == ZL_R__COUNT || zl_catalogue[r].severity > zl_catalogue[worst].severity)
 			worst = r;
+		if (p->code == ZL_DMARCP_OBSOLETE_TAG) {
+			/* pct, rf and ri: one finding names them all */
+			const char *t = zl_tv_escape(&ctx->scratch, p->tag, p->tag_len, 8);
+			obsolete =
+			    obsolete ? zl_arena_printf(&ctx->scratch, "%s', '%s", obsolete, t) : t;
+			nobsolete++;
+			continue;
+		}
 		if (++cnt[r] > PER_RECORD_MAX)
 			continue;
-		zl_finding_t *f = zl_emit(ctx, r, rr, "%s in the DMARC record of '%s': %s",
-					  requote(&ctx->scratch, p->msg ? p->msg : "problem"),
-					  ob + 7, consequence(&ctx->scratch, p));
+		zl_finding_t *f = zl_emit(ctx, r, rr, "%s (DMARC record of '%s'); %s",
+		                          requote(&ctx->scratch, p->msg ? p->msg : "problem"),
+		                          ob + 7, consequence(&ctx->scratch, p));
 		if (f && fixable_code(p->code) && r != ZL_R_DMARC_OBSOLETE) {
 			if (!fixed_done) {
 				fixed = normalized(&ctx->scratch, d);
 				fixed_done = true;
 			}
 			if (fixed)
-				zl_suggest(ctx, f, "%s", txt_line(&ctx->scratch, ob, rr->ttl, fixed));
+				zl_suggest(ctx, f, "%s",
+				           txt_line(&ctx->scratch, ob, rr->ttl, fixed));
 		}
 	}
+	if (nobsolete)
+		zl_emit(ctx, ZL_R_DMARC_OBSOLETE, rr,
+		        "tag%s '%s' %s removed by RFC 9989 (DMARC record of '%s'); receivers that "
+		        "follow it ignore %s, RFC 7489 receivers still read %s",
+		        nobsolete > 1 ? "s" : "", obsolete, nobsolete > 1 ? "were" : "was", ob + 7,
+		        nobsolete > 1 ? "them" : "it", nobsolete > 1 ? "them" : "it");
 	for (unsigned r = 0; r < ZL_R__COUNT; r++)
 		if (cnt[r] > PER_RECORD_MAX)
 			zl_emit(ctx, (zl_rule_id_t)r, rr,
-				"%u more problems of this kind in the DMARC record of '%s' are not "
-				"listed", cnt[r] - PER_RECORD_MAX, ob + 7);
+			        "%u more problems of this kind in the DMARC record of '%s' are not "
+			        "listed",
+			        cnt[r] - PER_RECORD_MAX, ob + 7);
 	if (d->n_dropped && worst != ZL_R__COUNT)
 		zl_emit(ctx, worst, rr,
-			"the DMARC record of '%s' has %zu further problems that are not listed "
-			"(only the first %d are examined one by one)", ob + 7, d->n_dropped,
-			ZL_TV_MAX_PROBLEMS);
+		        "the DMARC record of '%s' has %zu further problems that are not listed "
+		        "(only the first %d are examined one by one)",
+		        ob + 7, d->n_dropped, ZL_TV_MAX_PROBLEMS);
 }
 
 /* ---- the policy's strength ---- */
 
 static const char *policy_str(zl_dmarc_policy_t p)
 {
-	return p == ZL_DMARC_POLICY_REJECT ? "reject" :
-	       p == ZL_DMARC_POLICY_QUARANTINE ? "quarantine" : "none";
+	return p == ZL_DMARC_POLICY_REJECT       ? "reject"
+	       : p == ZL_DMARC_POLICY_QUARANTINE ? "quarantine"
+	                                         : "none";
 }
 
 static bool enforced(zl_dmarc_policy_t p)
@@ -483,8 +538,8 @@ static bool enforced(zl_dmarc_policy_t p)
 	return p == ZL_DMARC_POLICY_QUARANTINE || p == ZL_DMARC_POLICY_REJECT;
 }
 
-static void check_strength(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d,
-			   const zl_node_t *x, const zl_zone_t *z)
+static void check_strength(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d, const zl_node_t *x,
+                           const zl_zone_t *z)
 {
 	zl_ctx_t *ctx = st->ctx;
 	char xb[ZL_NAME_STRLEN];
@@ -492,43 +547,48 @@ static void check_strength(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d,
 	bool has_p = d->field[ZL_DMARC_TAG_P].tag && d->field[ZL_DMARC_TAG_P].valid;
 	if (has_p && d->p == ZL_DMARC_POLICY_NONE)
 		zl_emit(ctx, ZL_R_DMARC_POLICY_NONE, rr,
-			"DMARC policy 'p=none' of '%s' only monitors: receivers deliver mail that "
-			"fails DMARC, spoofed mail included; move to 'p=quarantine' and then "
-			"'p=reject' once the reports show every legitimate sender passes", xb);
+		        "DMARC policy 'p=none' of '%s' only monitors: receivers deliver mail that "
+		        "fails DMARC, spoofed mail included; move to 'p=quarantine' and then "
+		        "'p=reject' once the reports show every legitimate sender passes",
+		        xb);
 	if (d->t && enforced(d->p))
 		zl_emit(ctx, ZL_R_DMARC_TESTING, rr,
-			"'t=y' marks the DMARC policy of '%s' as a test: RFC 9989 receivers apply "
-			"one level less ('%s' instead of 'p=%s'); remove 't=y' when the policy is "
-			"meant", xb, d->p == ZL_DMARC_POLICY_REJECT ? "quarantine" : "none",
-			policy_str(d->p));
+		        "'t=y' marks the DMARC policy of '%s' as a test: RFC 9989 receivers apply "
+		        "one level less ('%s' instead of 'p=%s'); remove 't=y' when the policy is "
+		        "meant",
+		        xb, d->p == ZL_DMARC_POLICY_REJECT ? "quarantine" : "none",
+		        policy_str(d->p));
 	if (d->field[ZL_DMARC_TAG_PCT].valid && d->pct < 100 && enforced(d->p))
 		zl_emit(ctx, ZL_R_DMARC_PCT, rr,
-			"'pct=%u' asks RFC 7489 receivers to apply 'p=%s' to only %u%% of the mail "
-			"of '%s' that fails DMARC, while RFC 9989 receivers, which removed 'pct', "
-			"apply it to all of it: neither is what the record says; remove 'pct' and "
-			"choose the policy itself", d->pct, policy_str(d->p), d->pct, xb);
+		        "'pct=%u' asks RFC 7489 receivers to apply 'p=%s' to only %u%% of the mail "
+		        "of '%s' that fails DMARC, while RFC 9989 receivers, which removed 'pct', "
+		        "apply it to all of it: neither is what the record says; remove 'pct' and "
+		        "choose the policy itself",
+		        d->pct, policy_str(d->p), d->pct, xb);
 	if (enforced(d->p) && d->field[ZL_DMARC_TAG_SP].valid && d->sp == ZL_DMARC_POLICY_NONE)
 		zl_emit(ctx, ZL_R_DMARC_SP_NONE, rr,
-			"'sp=none' lets mail that fails DMARC through for every subdomain of '%s', "
-			"though 'p=%s' protects '%s' itself: a spoofer only has to use a subdomain",
-			xb, policy_str(d->p), xb);
+		        "'sp=none' lets mail that fails DMARC through for every subdomain of '%s', "
+		        "though 'p=%s' protects '%s' itself: a spoofer only has to use a subdomain",
+		        xb, policy_str(d->p), xb);
 	if (enforced(d->p) && d->field[ZL_DMARC_TAG_NP].valid && d->np == ZL_DMARC_POLICY_NONE)
 		zl_emit(ctx, ZL_R_DMARC_SP_NONE, rr,
-			"'np=none' lets mail that fails DMARC through for every subdomain of '%s' "
-			"that does not exist, though 'p=%s' protects '%s' itself", xb,
-			policy_str(d->p), xb);
+		        "'np=none' lets mail that fails DMARC through for every subdomain of '%s' "
+		        "that does not exist, though 'p=%s' protects '%s' itself",
+		        xb, policy_str(d->p), xb);
 	if (!d->field[ZL_DMARC_TAG_RUA].tag &&
 	    !(d->p == ZL_DMARC_POLICY_REJECT && sends_no_mail(x, z)))
 		zl_emit(ctx, ZL_R_DMARC_NO_RUA, rr,
-			"the DMARC record of '%s' has no 'rua' tag: no receiver sends aggregate "
-			"reports, so you never see who sends mail as '%s' or whether your own "
-			"mail passes; add 'rua=mailto:' and a mailbox you read", xb, xb);
+		        "the DMARC record of '%s' has no 'rua' tag: no receiver sends aggregate "
+		        "reports, so you never see who sends mail as '%s' or whether your own "
+		        "mail passes; add 'rua=mailto:' and a mailbox you read",
+		        xb, xb);
 	if (d->n_ruf_valid)
 		zl_emit(ctx, ZL_R_DMARC_RUF, rr,
-			"the DMARC record of '%s' asks for failure reports ('ruf'), which carry "
-			"the headers and sometimes the content of single messages, personal data "
-			"included: make sure receiving them is allowed, and expect few (most "
-			"receivers send none)", xb);
+		        "the DMARC record of '%s' asks for failure reports ('ruf'), which carry "
+		        "the headers and sometimes the content of single messages, personal data "
+		        "included: make sure receiving them is allowed, and expect few (most "
+		        "receivers send none)",
+		        xb);
 	if (enforced(d->p) && zl_rule_enabled(ctx, ZL_R_DMARC_ENFORCE_NO_AUTH) &&
 	    zl_mail_real_mx(x, z) && spf_kind(x, z) == SPF_NONE)
 		rrlist_add(&st->enforce, rr);
@@ -561,7 +621,7 @@ static const zl_rr_t *auth_record(const zl_node_t *n, const zl_zone_t *z, const 
 }
 
 static void check_one_report_domain(dstate_t *st, const zl_rr_t *rr, const zl_node_t *x,
-				    const char *host, size_t hostlen, const char *tags)
+                                    const char *host, size_t hostlen, const char *tags)
 {
 	zl_ctx_t *ctx = st->ctx;
 	zl_arena_t *a = &ctx->scratch;
@@ -585,12 +645,21 @@ static void check_one_report_domain(dstate_t *st, const zl_rr_t *rr, const zl_no
 	const char *line = zl_arena_printf(a, "%s %u IN TXT \"v=DMARC1\"", ab, ZL_GENERATE_TTL);
 	const zl_node_t *near = closest(ctx->set, aw, al);
 	const zl_zone_t *hz = near ? zl_mail_zone(near) : NULL;
+	/* a snapshot knows only the names it asked about: without an answer
+	 * for the authorization name itself, the record is still unchecked */
+	if (hz && hz->external) {
+		const zl_node_t *exact = zl_zoneset_find(ctx->set, aw, al);
+		if (!exact || !zl_external_holds(hz, exact) ||
+		    !zl_external_answered(hz, exact, ZL_TYPE_TXT))
+			hz = NULL;
+	}
 	if (!hz) {
-		zl_finding_t *f = zl_emit(ctx, ZL_R_DMARC_REPORT_AUTH_UNCHECKED, rr,
-					  "'%s' of '%s' sends reports to '%s', whose zone is not "
-					  "loaded: the authorization record it needs there (RFC 7489 "
-					  "section 7.1) cannot be checked offline", tags, xb,
-					  shown_host);
+		zl_finding_t *f =
+		    zl_emit(ctx, ZL_R_DMARC_REPORT_AUTH_UNCHECKED, rr,
+		            "'%s' of '%s' sends reports to '%s', whose zone is not "
+		            "loaded: the authorization record it needs there (RFC 7489 "
+		            "section 7.1) cannot be checked offline",
+		            tags, xb, shown_host);
 		zl_suggest(ctx, f, "%s", line);
 		return;
 	}
@@ -607,86 +676,111 @@ static void check_one_report_domain(dstate_t *st, const zl_rr_t *rr, const zl_no
 		if (wc && near == rep && auth_record(wc, hz, &wo))
 			return;
 	}
+	/* an external snapshot (apex the root) saw the name; it is not the zone */
+	const char *zone_phrase = hz->external ? zl_arena_printf(a,
+	                                                         "the zone of '%s' (the snapshot "
+	                                                         "of it has none)",
+	                                                         shown_host)
+	                                       : zl_arena_printf(a, "zone '%s'", hz->name);
 	zl_finding_t *f;
 	if (other)
 		f = zl_emit(ctx, ZL_R_DMARC_REPORT_AUTH_MISSING, rr,
-			    "'%s' of '%s' sends reports to '%s', but the authorization record at "
-			    "'%s' (line %u) does not start with 'v=DMARC1', so reporters send "
-			    "nothing there (RFC 7489 section 7.1); replace it in zone '%s'", tags,
-			    xb, shown_host, ab, other->line, hz->name);
+		            "'%s' of '%s' sends reports to '%s', but the authorization record at "
+		            "'%s' (%s:%u) does not start with 'v=DMARC1', so reporters send "
+		            "nothing there (RFC 7489 section 7.1); replace it in %s",
+		            tags, xb, shown_host, ab, ctx->set->files[other->file].display,
+		            other->line, zone_phrase);
 	else
 		f = zl_emit(ctx, ZL_R_DMARC_REPORT_AUTH_MISSING, rr,
-			    "'%s' of '%s' sends reports to '%s', which does not authorize them: "
-			    "reporters look for a TXT record 'v=DMARC1' at '%s' and send nothing "
-			    "without it (RFC 7489 section 7.1); add it to zone '%s'", tags, xb,
-			    shown_host, ab, hz->name);
+		            "'%s' of '%s' sends reports to '%s', which does not authorize them: "
+		            "reporters look for a TXT record 'v=DMARC1' at '%s' and send nothing "
+		            "without it (RFC 7489 section 7.1); add it to %s",
+		            tags, xb, shown_host, ab, zone_phrase);
 	zl_suggest(ctx, f, "%s", line);
 }
 
+/* Report domains looked at per record; receivers use the first two or so. */
+#define REPORT_HOSTS_MAX 32
+
 static void check_report_auth(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d,
-			      const zl_node_t *x)
+                              const zl_node_t *x)
 {
 	if (!zl_rule_enabled(st->ctx, ZL_R_DMARC_REPORT_AUTH_MISSING) &&
 	    !zl_rule_enabled(st->ctx, ZL_R_DMARC_REPORT_AUTH_UNCHECKED))
 		return;
 	/* each report domain once, naming the tags that use it */
-	size_t n = d->n_rua + d->n_ruf;
+	struct {
+		uint8_t wire[256];
+		size_t len;
+		const zl_tv_uri_t *uri;
+		bool rua, ruf;
+	} h[REPORT_HOSTS_MAX]; /* on the stack: this runs once per policy record */
+	size_t nh = 0, n = d->n_rua + d->n_ruf;
 	for (size_t i = 0; i < n; i++) {
 		const zl_dmarc_uri_t *u = i < d->n_rua ? &d->rua[i] : &d->ruf[i - d->n_rua];
 		if (!u->valid || u->uri.scheme != ZL_TV_SCHEME_MAILTO || !u->uri.host_len)
 			continue;
-		bool seen = false, in_rua = false, in_ruf = false;
-		for (size_t k = 0; k < n; k++) {
-			const zl_dmarc_uri_t *v = k < d->n_rua ? &d->rua[k] : &d->ruf[k - d->n_rua];
-			if (!v->valid || v->uri.scheme != ZL_TV_SCHEME_MAILTO ||
-			    !zl_tv_eq(v->uri.host, v->uri.host_len,
-				      zl_arena_strndup(&st->ctx->scratch, u->uri.host,
-						       u->uri.host_len), true))
-				continue;
-			if (k < i)
-				seen = true;
-			if (k < d->n_rua)
-				in_rua = true;
-			else
-				in_ruf = true;
-		}
-		if (seen)
+		uint8_t w[256];
+		size_t wl = host_wire(u->uri.host, u->uri.host_len, w, sizeof(w));
+		if (!wl)
 			continue;
-		check_one_report_domain(st, rr, x, u->uri.host, u->uri.host_len,
-					in_rua && in_ruf ? "rua' and 'ruf" : in_rua ? "rua" : "ruf");
+		size_t k = 0;
+		while (k < nh && !(h[k].len == wl && !memcmp(h[k].wire, w, wl)))
+			k++;
+		if (k == nh) {
+			if (nh == REPORT_HOSTS_MAX)
+				continue;
+			memcpy(h[nh].wire, w, wl);
+			h[nh].len = wl;
+			h[nh].uri = &u->uri;
+			h[nh].rua = h[nh].ruf = false;
+			nh++;
+		}
+		if (i < d->n_rua)
+			h[k].rua = true;
+		else
+			h[k].ruf = true;
 	}
+	for (size_t k = 0; k < nh; k++)
+		check_one_report_domain(st, rr, x, h[k].uri->host, h[k].uri->host_len,
+		                        h[k].rua && h[k].ruf ? "rua' and 'ruf"
+		                        : h[k].rua           ? "rua"
+		                                             : "ruf");
 }
 
 /* X._report._dmarc.R: the text, and whether X still sends reports to R. */
-static void check_auth_node(dstate_t *st, const zl_node_t *n)
+static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *rep)
 {
 	zl_ctx_t *ctx = st->ctx;
 	const zl_zone_t *z = zl_mail_zone(n);
-	if (!z || !zl_mail_has(n, ZL_TYPE_TXT, z))
+	if (!z || z->external || !zl_mail_has(n, ZL_TYPE_TXT, z))
 		return;
-	const zl_node_t *rep = n->parent, *r = rep->parent->parent;
+	const zl_node_t *r = rep->parent->parent;
 	char nb[ZL_NAME_STRLEN], rb[ZL_NAME_STRLEN];
 	name_of(n, nb);
 	name_of(r, rb);
 	const zl_rr_t *other = NULL, *ok = auth_record(n, z, &other);
 	if (!ok) {
-		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
+		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
+		     rr = zl_rr_next_same(rr)) {
 			if (rr->zone != z)
 				continue;
 			char tb[64];
 			size_t l = zl_mail_txt_prefix(rr, tb, sizeof(tb) - 1);
 			char eb[128];
-			zl_finding_t *f = zl_emit(ctx, ZL_R_DMARC_REPORT_AUTH_INVALID, rr,
-						  "DMARC report authorization record '%s' starts "
-						  "'%s' instead of 'v=DMARC1': reporters see no "
-						  "authorization and send no reports to '%s' (RFC 7489 "
-						  "section 7.1)", nb, zl_escape(eb, sizeof(eb), tb, l),
-						  nodot(&ctx->scratch, rb));
+			zl_finding_t *f =
+			    zl_emit(ctx, ZL_R_DMARC_REPORT_AUTH_INVALID, rr,
+			            "DMARC report authorization record '%s' starts "
+			            "'%s' instead of 'v=DMARC1': reporters see no "
+			            "authorization and send no reports to '%s' (RFC 7489 "
+			            "section 7.1)",
+			            nb, zl_escape(eb, sizeof(eb), tb, l), nodot(&ctx->scratch, rb));
 			zl_suggest(ctx, f, "%s %u IN TXT \"v=DMARC1\"", nb, rr->ttl);
 		}
 		return;
 	}
-	if (zl_mail_label_is(n, "*") || !zl_rule_enabled(ctx, ZL_R_DMARC_REPORT_AUTH_STALE))
+	if ((zl_mail_label_is(n, "*") && n->parent == rep) ||
+	    !zl_rule_enabled(ctx, ZL_R_DMARC_REPORT_AUTH_STALE))
 		return;
 	/* the policy domain X: the labels before _report */
 	uint8_t xw[256];
@@ -709,16 +803,17 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n)
 			const zl_dmarc_uri_t *u = i < d->n_rua ? &d->rua[i] : &d->ruf[i - d->n_rua];
 			uint8_t hw[256];
 			size_t hl = u->valid && u->uri.scheme == ZL_TV_SCHEME_MAILTO
-					    ? host_wire(u->uri.host, u->uri.host_len, hw, sizeof(hw))
-					    : 0;
+			                ? host_wire(u->uri.host, u->uri.host_len, hw, sizeof(hw))
+			                : 0;
 			if (hl && hl == r->wirelen && !memcmp(hw, r->wire, hl))
 				return;
 		}
 	}
 	zl_emit(ctx, ZL_R_DMARC_REPORT_AUTH_STALE, ok,
-		"'%s' authorizes DMARC reports for '%s' to '%s', but %s (its zone is loaded): "
-		"remove the record if it is no longer needed", nb, xb, nodot(&ctx->scratch, rb),
-		d ? "its DMARC record sends no reports there" : "it has no DMARC record");
+	        "'%s' authorizes DMARC reports for '%s' to '%s', but %s (its zone is loaded): "
+	        "remove the record if it is no longer needed",
+	        nb, xb, nodot(&ctx->scratch, rb),
+	        d ? "its DMARC record sends no reports there" : "it has no DMARC record");
 }
 
 /* ---- misplaced records ---- */
@@ -765,7 +860,7 @@ static bool dmarc_typo(const zl_node_t *n)
 }
 
 static void report_misplaced(dstate_t *st, const zl_rr_t *rr, const zl_node_t *target,
-			     const char *why)
+                             const char *why)
 {
 	zl_ctx_t *ctx = st->ctx;
 	char ob[ZL_NAME_STRLEN], tb[ZL_NAME_STRLEN];
@@ -774,17 +869,19 @@ static void report_misplaced(dstate_t *st, const zl_rr_t *rr, const zl_node_t *t
 	const zl_dmarc_site_t *s = zl_dmarc_site(&st->cache, target);
 	if (s->found == ZL_DMARC_FOUND_ONE) {
 		zl_emit(ctx, ZL_R_DMARC_MISPLACED, rr,
-			"DMARC record at '%s', where receivers never look (%s); '_dmarc.%s' "
-			"already has the DMARC record of '%s', so remove this one", ob, why, tb, tb);
+		        "DMARC record at '%s', where receivers never look (%s); '_dmarc.%s' "
+		        "already has the DMARC record of '%s', so remove this one",
+		        ob, why, tb, tb);
 		return;
 	}
 	size_t len;
 	char *text = zl_rr_txt(&ctx->scratch, rr, &len);
 	zl_finding_t *f = zl_emit(ctx, ZL_R_DMARC_MISPLACED, rr,
-				  "DMARC record at '%s', where receivers never look (%s): the "
-				  "policy of '%s' belongs at '_dmarc.%s'", ob, why, tb, tb);
+	                          "DMARC record at '%s', where receivers never look (%s): the "
+	                          "policy of '%s' belongs at '_dmarc.%s'",
+	                          ob, why, tb, tb);
 	zl_suggest(ctx, f, "_dmarc.%s %u IN TXT %s", tb, rr->ttl,
-		   zl_generate_txt_rdata(&ctx->scratch, text, len));
+	           zl_generate_txt_rdata(&ctx->scratch, text, len));
 	mark(&st->explained, target);
 }
 
@@ -794,11 +891,19 @@ static bool looks_dmarc(zl_ctx_t *ctx, const zl_rr_t *rr, char **text, size_t *l
 	return zl_dmarc_looks_like_dmarc(*text, *len);
 }
 
+/* The same test on the first 512 octets, without copying the record: for
+ * the TXT records of every name, which may be many and large. */
+static bool prefix_looks_dmarc(const zl_rr_t *rr)
+{
+	char buf[512];
+	size_t l = zl_mail_txt_prefix(rr, buf, sizeof(buf));
+	return zl_dmarc_looks_like_dmarc(buf, l);
+}
+
 static void check_other_node(dstate_t *st, const zl_node_t *n)
 {
-	zl_ctx_t *ctx = st->ctx;
 	const zl_zone_t *z = zl_mail_zone(n);
-	if (!z || zl_ptrmap_has(&st->cname_targets, n))
+	if (!z || z->external || zl_ptrmap_has(&st->cname_targets, n))
 		return;
 	/* names below a _dmarc label: hosted policies behind a CNAME, report
 	 * authorizations and the like, which legitimately hold v=DMARC1 */
@@ -806,18 +911,18 @@ static void check_other_node(dstate_t *st, const zl_node_t *n)
 		if (zl_mail_label_is(a, "_dmarc"))
 			return;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		char *text;
-		size_t len;
-		if (rr->zone != z || !looks_dmarc(ctx, rr, &text, &len))
+		if (rr->zone != z || !prefix_looks_dmarc(rr))
 			continue;
 		if (zl_mail_label_is(n, "*"))
-			report_misplaced(st, rr, n->parent, "a wildcard answers only for names "
-					 "that do not exist");
+			report_misplaced(st, rr, n->parent,
+			                 "a wildcard answers only for names "
+			                 "that do not exist");
 		else if (dmarc_typo(n) && n->parent)
 			report_misplaced(st, rr, n->parent, "the first label must be '_dmarc'");
 		else
-			report_misplaced(st, rr, n, "DMARC records live at the '_dmarc' name "
-					 "below the domain");
+			report_misplaced(st, rr, n,
+			                 "DMARC records live at the '_dmarc' name "
+			                 "below the domain");
 	}
 }
 
@@ -837,8 +942,9 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 	zl_ctx_t *ctx = st->ctx;
 	const zl_zone_t *z = zl_mail_zone(n);
 	const zl_node_t *x = n->parent;
-	if (!z || !x)
+	if (!z || z->external || !x)
 		return;
+	const zl_dmarc_site_t *site = zl_dmarc_site(&st->cache, x);
 	const zl_rr_t *first = NULL;
 	unsigned nstrict = 0, nlooks = 0;
 	char fb[ZL_NAME_STRLEN];
@@ -850,23 +956,32 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 			continue;
 		nlooks++;
 		if (doubled_origin(x, z)) {
-			report_misplaced(st, rr, z->apex, "the owner repeats the zone's name; "
-					 "write '_dmarc' or end the name with a dot");
+			report_misplaced(st, rr, z->apex,
+			                 "the owner repeats the zone's name; "
+			                 "write '_dmarc' or end the name with a dot");
 			continue;
 		}
-		zl_dmarc_t d;
-		zl_dmarc_parse(&d, text, len, &ctx->scratch);
-		report_problems(st, rr, &d);
-		if (!d.is_dmarc)
+		/* the policy record itself is parsed once, through the lookup cache */
+		const zl_dmarc_t *dp =
+		    rr == site->rr ? zl_dmarc_site_parse(&st->cache, site) : NULL;
+		zl_dmarc_t local;
+		if (!dp) {
+			zl_dmarc_parse(&local, text, len, &ctx->scratch);
+			dp = &local;
+		}
+		report_problems(st, rr, dp);
+		if (!dp->is_dmarc)
 			continue;
 		if (nstrict++ == 0) {
 			first = rr;
 			continue;
 		}
-		zl_emit(ctx, ZL_R_DMARC_MULTIPLE, rr,
-			"second DMARC record at '%s' (the first is at line %u): receivers that find "
-			"more than one ignore them all (RFC 7489 section 6.6.3, RFC 9989 \"DNS Tree "
-			"Walk\"), so '%s' has no DMARC policy", fb, first->line, fb + 7);
+		zl_emit(
+		    ctx, ZL_R_DMARC_MULTIPLE, rr,
+		    "second DMARC record at '%s' (the first is at line %u): receivers that find "
+		    "more than one ignore them all (RFC 7489 section 6.6.3, RFC 9989 \"DNS Tree "
+		    "Walk\"), so '%s' has no DMARC policy",
+		    fb, first->line, fb + 7);
 	}
 	if (nlooks && (nstrict != 1 || doubled_origin(x, z))) {
 		mark(&st->explained, x);
@@ -874,9 +989,8 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 	}
 	if (nstrict != 1)
 		return;
-	const zl_dmarc_site_t *s = zl_dmarc_site(&st->cache, x);
-	const zl_dmarc_t *d = zl_dmarc_site_parse(&st->cache, s);
-	if (!d || s->rr != first)
+	const zl_dmarc_t *d = zl_dmarc_site_parse(&st->cache, site);
+	if (!d || site->rr != first)
 		return;
 	if (d->discarded_9989) {
 		mark(&st->explained, x);
@@ -886,6 +1000,32 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 	check_report_auth(st, first, d, x);
 }
 
+/* A domain that looks like it sends mail: a real MX, or SPF that allows some host. */
+static bool sends_mail(const zl_node_t *n, const zl_zone_t *z)
+{
+	return zl_mail_real_mx(n, z) || spf_kind(n, z) == SPF_OTHER;
+}
+
+/*
+ * The record a domain without DMARC should publish, from the generator: for a
+ * domain that sends mail, a first step (p=none, with a report mailbox the
+ * operator replaces); for one that does not, the parked p=reject record.
+ */
+static const char *missing_record(zl_ctx_t *ctx, const char *name, bool sending)
+{
+	char *sug = NULL;
+	if (!sending)
+		return zl_generate_dmarc_text(&ctx->scratch, name, NULL, &sug) ? NULL : sug;
+	const char *rua =
+	    zl_arena_printf(&ctx->scratch, "mailto:dmarc-reports@%s", nodot(&ctx->scratch, name));
+	zl_dmarc_policy_opts_t o;
+	memset(&o, 0, sizeof(o));
+	o.p = ZL_DMARC_POLICY_NONE;
+	o.rua = &rua;
+	o.nrua = 1;
+	return zl_generate_dmarc_text(&ctx->scratch, name, &o, &sug) ? NULL : sug;
+}
+
 /* ---- wildcards that answer _dmarc queries ---- */
 
 static void check_wildcard(dstate_t *st, const zl_node_t *w)
@@ -893,15 +1033,13 @@ static void check_wildcard(dstate_t *st, const zl_node_t *w)
 	zl_ctx_t *ctx = st->ctx;
 	const zl_zone_t *z = zl_mail_zone(w);
 	const zl_node_t *p = w->parent;
-	if (!z || z->is_reverse || !p)
-		return;
+	if (!z || z->is_reverse || z->external || !p || (p->wirelen > 1 && p->wire[1] == '_'))
+		return; /* *._report._dmarc and the like are not mail domains */
 	const zl_rr_t *txt = NULL;
 	for (const zl_rr_t *rr = zl_node_first(w, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		char *text;
-		size_t len;
 		if (rr->zone != z)
 			continue;
-		if (looks_dmarc(ctx, rr, &text, &len))
+		if (prefix_looks_dmarc(rr))
 			return; /* dmarc-misplaced says it */
 		if (!txt)
 			txt = rr;
@@ -911,37 +1049,40 @@ static void check_wildcard(dstate_t *st, const zl_node_t *w)
 	char pb[ZL_NAME_STRLEN];
 	name_of(p, pb);
 	bool apex_too = !zl_node_child(ctx->set, p, "_dmarc");
-	const char *names = zl_arena_printf(ctx->scratch.head ? &ctx->scratch : &ctx->scratch,
-					    "'_dmarc.<name>.%s' for every name below '%s' that does "
-					    "not exist%s%s%s", pb, pb, apex_too ? ", and '_dmarc." : "",
-					    apex_too ? pb : "", apex_too ? "' itself" : "");
+	const char *names = zl_arena_printf(&ctx->scratch,
+	                                    "'_dmarc.<name>.%s' of every name below '%s' that does "
+	                                    "not exist%s%s%s",
+	                                    pb, pb, apex_too ? ", and '_dmarc." : "",
+	                                    apex_too ? pb : "", apex_too ? "' itself" : "");
 	zl_dmarc_walk_t wk;
 	zl_dmarc_walk(&st->cache, p, &wk);
 	if (wk.state == ZL_DMARC_WALK_MISSING || wk.state == ZL_DMARC_WALK_PSD_ONLY) {
 		const zl_node_t *org = z->apex;
 		char ab[ZL_NAME_STRLEN];
 		name_of(org, ab);
-		zl_finding_t *f = zl_emit(ctx, ZL_R_DMARC_WILDCARD_UNCOVERED, txt,
-					  "wildcard TXT at '%s' answers DMARC queries for %s with "
-					  "text that is not a DMARC record; receivers discard it and "
-					  "fall back to the organizational domain, but no DMARC record "
-					  "is found there either, so mail from those names gets no "
-					  "DMARC policy", name_of(w, pb), names);
-		char *sug = NULL;
-		if (f && zl_generate_dmarc_text(&ctx->scratch, ab, NULL, &sug) == 0)
+		zl_finding_t *f =
+		    zl_emit(ctx, ZL_R_DMARC_WILDCARD_UNCOVERED, txt,
+		            "wildcard TXT at '%s' answers DMARC queries (for %s) with "
+		            "text that is not a DMARC record; receivers discard it and "
+		            "fall back to the organizational domain, but no DMARC record "
+		            "is found there either, so mail from those names gets no "
+		            "DMARC policy",
+		            name_of(w, pb), names);
+		const char *sug = f ? missing_record(ctx, ab, sends_mail(org, z)) : NULL;
+		if (sug)
 			zl_suggest(ctx, f, "%s", sug);
 		return;
 	}
 	char fb[ZL_NAME_STRLEN];
 	const char *where = wk.state == ZL_DMARC_WALK_COVERED && wk.applied
-				    ? zl_arena_printf(&ctx->scratch, "the policy at '_dmarc.%s'",
-						      name_of(wk.applied->domain, fb))
-				    : "the organizational domain's policy, outside the loaded "
-				      "zones";
+	                        ? zl_arena_printf(&ctx->scratch, "the policy at '_dmarc.%s'",
+	                                          name_of(wk.applied->domain, fb))
+	                        : "the organizational domain's policy, outside the loaded "
+	                          "zones";
 	zl_emit(ctx, ZL_R_DMARC_WILDCARD_TXT, txt,
-		"wildcard TXT at '%s' also answers DMARC queries for %s, with text that is not "
-		"a DMARC record; receivers discard it and use %s (RFC 7489 section 6.6.3)",
-		name_of(w, pb), names, where);
+	        "wildcard TXT at '%s' also answers DMARC queries (for %s) with text that is not "
+	        "a DMARC record; receivers discard it and use %s (RFC 7489 section 6.6.3)",
+	        name_of(w, pb), names, where);
 }
 
 /* ---- domains without DMARC ---- */
@@ -951,18 +1092,17 @@ static bool is_mail_name(const zl_node_t *n, const zl_zone_t *z)
 	return zl_mail_has(n, ZL_TYPE_MX, z) || spf_kind(n, z) != SPF_NONE;
 }
 
-static bool sends_mail(const zl_node_t *n, const zl_zone_t *z)
-{
-	return zl_mail_real_mx(n, z) || spf_kind(n, z) == SPF_OTHER;
-}
-
 /* A name the walk starts from: the apex, or a name with MX or SPF records. */
 static const zl_zone_t *domain_zone(const zl_node_t *n)
 {
-	if (n->labels == 0 || n->wirelen < 2 || n->wire[1] == '_' || zl_mail_label_is(n, "*"))
+	if (n->labels == 0 || zl_mail_label_is(n, "*"))
 		return NULL;
+	/* underscore names (RFC 8552: _spf, _report._dmarc, ...) are not mail domains */
+	for (size_t i = 0; i < n->wirelen && n->wire[i]; i += (size_t)n->wire[i] + 1)
+		if (n->wire[i + 1] == '_')
+			return NULL;
 	const zl_zone_t *z = zl_mail_zone(n);
-	if (!z || z->is_reverse)
+	if (!z || z->is_reverse || z->external)
 		return NULL;
 	if (null_mx_only(n, z))
 		return NULL; /* nullmx-no-dmarc speaks for names that take no mail */
@@ -980,50 +1120,43 @@ static bool in_path(const zl_dmarc_walk_t *w, const zl_node_t *n)
 }
 
 static void report_missing(dstate_t *st, const zl_node_t *n, const zl_zone_t *z,
-			   const zl_dmarc_walk_t *w, const below_t *b)
+                           const zl_dmarc_walk_t *w, const below_t *b)
 {
 	zl_ctx_t *ctx = st->ctx;
 	char nb[ZL_NAME_STRLEN], ub[ZL_NAME_STRLEN];
 	name_of(n, nb);
+	bool sending = sends_mail(n, z) || (b && b->sending);
 	const char *more = b && b->names
-				   ? zl_arena_printf(&ctx->scratch, "; a record there also covers "
-						     "the %u name%s below it with MX or SPF records",
-						     b->names, b->names == 1 ? "" : "s")
-				   : "";
+	                       ? zl_arena_printf(&ctx->scratch,
+	                                         "; a record there also covers "
+	                                         "the %u name%s below it with MX or SPF records",
+	                                         b->names, b->names == 1 ? "" : "s")
+	                       : "";
+	const char *start = sending ? " (the suggestion is a first step: 'p=none' with a "
+	                              "report mailbox, to be replaced by one you read)"
+	                            : "";
 	zl_finding_t *f;
 	if (w->state == ZL_DMARC_WALK_UNKNOWN) {
 		f = zl_emit_name(ctx, ZL_R_DMARC_MISSING_UNCHECKED, z, n, ZL_TYPE_TXT,
-				 "no DMARC record for '%s' in the loaded zones, and '%s' above it "
-				 "is not loaded: it may be covered there, which cannot be checked "
-				 "offline%s", nb, name_of(w->unknown, ub), more);
+		                 "no DMARC record for '%s' in the loaded zones, and '%s' above it "
+		                 "is not loaded: it may be covered there, which cannot be checked "
+		                 "offline%s",
+		                 nb, name_of(w->unknown, ub), more);
 	} else if (w->state == ZL_DMARC_WALK_PSD_ONLY) {
 		f = zl_emit_name(ctx, ZL_R_DMARC_MISSING, z, n, ZL_TYPE_TXT,
-				 "no DMARC record of its own covers '%s': only the public suffix "
-				 "policy at '_dmarc.%s' (psd=y) applies%s", nb,
-				 name_of(w->applied->domain, ub), more);
+		                 "no DMARC record of its own covers '%s': only the public suffix "
+		                 "policy at '_dmarc.%s' (psd=y) applies%s%s",
+		                 nb, name_of(w->applied->domain, ub), more, start);
 	} else {
 		f = zl_emit_name(ctx, ZL_R_DMARC_MISSING, z, n, ZL_TYPE_TXT,
-				 "no DMARC record covers '%s': there is none at '_dmarc.%s' or "
-				 "above it in the loaded zones (RFC 9989 tree walk), so receivers "
-				 "apply no policy to mail forged in its name%s", nb, nb, more);
+		                 "no DMARC record covers '%s': there is none at '_dmarc.%s' or "
+		                 "above it in the loaded zones (RFC 9989 tree walk), so receivers "
+		                 "apply no policy to mail forged in its name%s%s",
+		                 nb, nb, more, start);
 	}
-	if (!f)
-		return;
-	char *sug = NULL;
-	if (sends_mail(n, z) || (b && b->sending)) {
-		/* a first record for a domain that sends mail: monitor, with reports */
-		const char *rua = zl_arena_printf(&ctx->scratch, "mailto:dmarc-reports@%s",
-						  nodot(&ctx->scratch, nb));
-		zl_dmarc_policy_opts_t o;
-		memset(&o, 0, sizeof(o));
-		o.p = ZL_DMARC_POLICY_NONE;
-		o.rua = &rua;
-		o.nrua = 1;
-		if (zl_generate_dmarc_text(&ctx->scratch, nb, &o, &sug) == 0)
-			zl_suggest(ctx, f, "%s", sug);
-	} else if (zl_generate_dmarc_text(&ctx->scratch, nb, NULL, &sug) == 0) {
+	const char *sug = f ? missing_record(ctx, nb, sending) : NULL;
+	if (sug)
 		zl_suggest(ctx, f, "%s", sug);
-	}
 }
 
 static void check_missing(dstate_t *st)
@@ -1128,12 +1261,24 @@ static void check_enforce(dstate_t *st)
 		name_of(x, xb);
 		const char *act = d->p == ZL_DMARC_POLICY_REJECT ? "reject" : "quarantine";
 		zl_emit(ctx, ZL_R_DMARC_ENFORCE_NO_AUTH, rr,
-			"'p=%s' asks receivers to %s mail from '%s' that fails DMARC, but '%s' "
-			"takes mail (MX) and has neither an SPF record nor a DKIM key in the "
-			"loaded zones, so its own mail cannot pass DMARC and is %s too; publish "
-			"SPF and DKIM first, or use 'p=none' meanwhile", act, act, xb, xb,
-			d->p == ZL_DMARC_POLICY_REJECT ? "rejected" : "quarantined");
+		        "'p=%s' asks receivers to %s mail from '%s' that fails DMARC, but '%s' "
+		        "takes mail (MX) and has neither an SPF record nor a DKIM key in the "
+		        "loaded zones, so its own mail cannot pass DMARC and is %s too; publish "
+		        "SPF and DKIM first, or use 'p=none' meanwhile",
+		        act, act, xb, xb,
+		        d->p == ZL_DMARC_POLICY_REJECT ? "rejected" : "quarantined");
 	}
+}
+
+/* The _report label of <domain>._report._dmarc.<report-domain>, when @p n is
+ * such a name (the domain may have several labels). */
+static const zl_node_t *report_ancestor(const zl_node_t *n)
+{
+	for (const zl_node_t *a = n->parent; a && a->parent; a = a->parent)
+		if (zl_mail_label_is(a, "_report") && zl_mail_label_is(a->parent, "_dmarc") &&
+		    a->parent->parent)
+			return a;
+	return NULL;
 }
 
 int zl_check_dmarc(zl_ctx_t *ctx)
@@ -1151,7 +1296,8 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
 		if (!n->rrs || !zl_mail_label_is(n, "_dmarc"))
 			continue;
-		for (const zl_rr_t *c = zl_node_first(n, ZL_TYPE_CNAME); c; c = zl_rr_next_same(c)) {
+		for (const zl_rr_t *c = zl_node_first(n, ZL_TYPE_CNAME); c;
+		     c = zl_rr_next_same(c)) {
 			size_t l = zl_wire_name_len(c->rdata, c->rdlen);
 			const zl_node_t *t = l ? zl_zoneset_find(ctx->set, c->rdata, l) : NULL;
 			if (t)
@@ -1161,11 +1307,11 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
 		if (!n->rrs || !zl_node_first(n, ZL_TYPE_TXT))
 			continue;
-		if (zl_mail_label_is(n, "_dmarc"))
+		const zl_node_t *rep = report_ancestor(n);
+		if (rep)
+			check_auth_node(&st, n, rep);
+		else if (zl_mail_label_is(n, "_dmarc"))
 			check_policy_node(&st, n);
-		else if (zl_mail_label_is(n->parent, "_report") &&
-			 zl_mail_label_is(n->parent->parent, "_dmarc") && n->parent->parent->parent)
-			check_auth_node(&st, n);
 		else
 			check_other_node(&st, n);
 		if (zl_mail_label_is(n, "*"))

@@ -60,8 +60,7 @@ bool zl_dnssec_has(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 	return false;
 }
 
-zl_nodeclass_t zl_dnssec_classify(const zl_node_t *n, const zl_zone_t *z,
-				  const zl_node_t **cut)
+zl_nodeclass_t zl_dnssec_classify(const zl_node_t *n, const zl_zone_t *z, const zl_node_t **cut)
 {
 	if (n == z->apex)
 		return ZL_NODE_AUTH;
@@ -77,8 +76,8 @@ zl_nodeclass_t zl_dnssec_classify(const zl_node_t *n, const zl_zone_t *z,
 	return zl_dnssec_has(n, ZL_TYPE_NS, z) ? ZL_NODE_CUT : ZL_NODE_AUTH;
 }
 
-size_t zl_dnssec_types(const zl_node_t *n, const zl_zone_t *z, zl_nodeclass_t cls,
-		       uint16_t *types, size_t max)
+size_t zl_dnssec_types(const zl_node_t *n, const zl_zone_t *z, zl_nodeclass_t cls, uint16_t *types,
+                       size_t max)
 {
 	size_t cnt = 0;
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
@@ -87,8 +86,8 @@ size_t zl_dnssec_types(const zl_node_t *n, const zl_zone_t *z, zl_nodeclass_t cl
 		uint16_t t = rr->type;
 		/* RFC 4035 2.3: at a delegation only what the parent is
 		 * authoritative for */
-		if (cls == ZL_NODE_CUT && t != ZL_TYPE_NS && t != ZL_TYPE_DS &&
-		    t != ZL_TYPE_NSEC && t != ZL_TYPE_RRSIG)
+		if (cls == ZL_NODE_CUT && t != ZL_TYPE_NS && t != ZL_TYPE_DS && t != ZL_TYPE_NSEC &&
+		    t != ZL_TYPE_RRSIG)
 			continue;
 		size_t i = 0;
 		while (i < cnt && types[i] < t)
@@ -177,35 +176,38 @@ static void parse_keys(zl_ctx_t *ctx, zl_dstate_t *st)
 
 static void check_keys(zl_ctx_t *ctx, zl_dstate_t *st)
 {
-	unsigned warned_alg[256 / 32] = { 0 };
+	unsigned warned_alg[256 / 32] = {0};
 	for (size_t i = 0; i < st->nkeys; i++) {
 		const zl_dnskey_t *k = &st->keys[i];
 		if (k->protocol != 3) {
 			zl_emit(ctx, ZL_R_DNSSEC_DNSKEY_INVALID, k->rr,
-				"DNSKEY %u has protocol %u; RFC 4034 section 2.1.2 requires 3, and "
-				"validators ignore the key", k->tag, k->protocol);
+			        "DNSKEY %u has protocol %u; RFC 4034 section 2.1.2 requires 3, and "
+			        "validators ignore the key",
+			        k->tag, k->protocol);
 			continue;
 		}
 		if (!k->bits) {
 			zl_emit(ctx, ZL_R_DNSSEC_DNSKEY_INVALID, k->rr,
-				"DNSKEY %u: the public key is not a valid %s key (%zu octets); no "
-				"signature can be checked with it", k->tag,
-				zl_dnssec_alg_name(k->alg), k->publen);
+			        "DNSKEY %u: the public key is not a valid %s key (%zu octets); no "
+			        "signature can be checked with it",
+			        k->tag, zl_dnssec_alg_name(k->alg), k->publen);
 			continue;
 		}
 		if (zl_dnssec_alg_deprecated(k->alg) &&
 		    !(warned_alg[k->alg / 32] & (1u << (k->alg % 32)))) {
 			warned_alg[k->alg / 32] |= 1u << (k->alg % 32);
-			zl_emit(ctx, ZL_R_DNSSEC_ALGORITHM_DEPRECATED, k->rr,
-				"DNSKEY %u uses algorithm %u (%s), which RFC 8624 section 3.1 says "
-				"not to sign with; validators are dropping it: roll to algorithm 13 "
-				"(ECDSAP256SHA256)", k->tag, k->alg, zl_dnssec_alg_name(k->alg));
+			zl_emit(
+			    ctx, ZL_R_DNSSEC_ALGORITHM_DEPRECATED, k->rr,
+			    "DNSKEY %u uses algorithm %u (%s), which RFC 8624 section 3.1 says "
+			    "not to sign with; validators are dropping it: roll to algorithm 13 "
+			    "(ECDSAP256SHA256)",
+			    k->tag, k->alg, zl_dnssec_alg_name(k->alg));
 		}
 		if (zl_dnssec_alg_rsa(k->alg) && k->bits < 2048)
 			zl_emit(ctx, ZL_R_DNSSEC_RSA_SHORT, k->rr,
-				"DNSKEY %u is a %u-bit RSA key; keys under 2048 bits are within "
-				"reach of factoring (NIST SP 800-57, RFC 8624 section 3.1)", k->tag,
-				k->bits);
+			        "DNSKEY %u is a %u-bit RSA key; keys under 2048 bits are within "
+			        "reach of factoring (NIST SP 800-57, RFC 8624 section 3.1)",
+			        k->tag, k->bits);
 	}
 }
 
@@ -215,13 +217,13 @@ enum { S_VALID, S_EXPIRED, S_FUTURE, S_BAD };
 
 typedef struct sigres {
 	int status;
-	const zl_rr_t *rr;         /* the RRSIG */
+	const zl_rr_t *rr; /* the RRSIG */
 	zl_rrsig_t sig;
-	char why[256];             /* S_BAD: the reason */
+	char why[256]; /* S_BAD: the reason */
 } sigres_t;
 
 static int eval_sig(zl_dstate_t *st, zl_sigcheck_t *sc, const zl_rr_t *sigrr,
-		    const zl_rr_t *const *rrs, size_t n, uint32_t now, sigres_t *out)
+                    const zl_rr_t *const *rrs, size_t n, uint32_t now, sigres_t *out)
 {
 	const zl_zone_t *z = st->zone;
 	out->rr = sigrr;
@@ -239,14 +241,14 @@ static int eval_sig(zl_dstate_t *st, zl_sigcheck_t *sc, const zl_rr_t *sigrr,
 	if (sig->signer_len != z->apex->wirelen || memcmp(signer, z->apex->wire, sig->signer_len)) {
 		char sb[ZL_NAME_STRLEN];
 		snprintf(out->why, sizeof(out->why),
-			 "its signer '%s' is not the zone '%s' (RFC 4035 section 2.2)",
-			 zl_wire_name_str(sig->signer, sig->signer_len, sb), z->name);
+		         "its signer '%s' is not the zone '%s' (RFC 4035 section 2.2)",
+		         zl_wire_name_str(sig->signer, sig->signer_len, sb), z->name);
 		return out->status = S_BAD;
 	}
 	if (zl_sigcheck_build(sc, sig, sigrr, rrs, n, false)) {
 		snprintf(out->why, sizeof(out->why),
-			 "its labels field %u is larger than the owner's %u labels", sig->labels,
-			 rrs[0]->owner->labels);
+		         "its labels field %u is larger than the owner's %u labels", sig->labels,
+		         rrs[0]->owner->labels);
 		return out->status = S_BAD;
 	}
 	bool matched = false, unsupported = false, valid = false;
@@ -272,22 +274,23 @@ static int eval_sig(zl_dstate_t *st, zl_sigcheck_t *sc, const zl_rr_t *sigrr,
 		if (upper && zl_sigcheck_build(sc, sig, sigrr, rrs, n, true) == 0)
 			for (size_t i = 0; i < st->nkeys && !valid; i++) {
 				zl_dnskey_t *k = &st->keys[i];
-				if (k->tag == sig->tag && k->alg == sig->alg &&
-				    k->protocol == 3 && (k->flags & ZL_DNSKEY_ZONE) &&
+				if (k->tag == sig->tag && k->alg == sig->alg && k->protocol == 3 &&
+				    (k->flags & ZL_DNSKEY_ZONE) &&
 				    zl_sigcheck_verify(sc, sig, k) == ZL_SIG_VALID)
 					valid = true;
 			}
 	}
 	if (!matched) {
 		snprintf(out->why, sizeof(out->why),
-			 "no zone DNSKEY at the apex has key tag %u and algorithm %u", sig->tag,
-			 sig->alg);
+		         "no zone DNSKEY at the apex has key tag %u and algorithm %u", sig->tag,
+		         sig->alg);
 		return out->status = S_BAD;
 	}
 	if (!valid && !unsupported) {
 		snprintf(out->why, sizeof(out->why),
-			 "the signature by key %u does not match the data (changed after "
-			 "signing?)", sig->tag);
+		         "the signature by key %u does not match the data (changed after "
+		         "signing?)",
+		         sig->tag);
 		return out->status = S_BAD;
 	}
 	/* RFC 4034 3.1.5: serial-number arithmetic on 32-bit times */
@@ -298,12 +301,11 @@ static int eval_sig(zl_dstate_t *st, zl_sigcheck_t *sc, const zl_rr_t *sigrr,
 	return out->status = S_VALID;
 }
 
-static void agg_add(zl_dagg_t *a, const zl_rr_t *sigrr, uint32_t when, bool earliest,
-		    uint32_t now)
+static void agg_add(zl_dagg_t *a, const zl_rr_t *sigrr, uint32_t when, bool earliest, uint32_t now)
 {
 	a->count++;
-	if (!a->rr || (earliest && zl_dnssec_time_diff(when, now) <
-				   zl_dnssec_time_diff(a->when, now))) {
+	if (!a->rr ||
+	    (earliest && zl_dnssec_time_diff(when, now) < zl_dnssec_time_diff(a->when, now))) {
 		a->rr = sigrr;
 		a->when = when;
 	}
@@ -347,20 +349,19 @@ static int cmp_type(const void *pa, const void *pb)
 
 static uint16_t covered_type(const zl_rr_t *sig)
 {
-	return sig->rdlen >= 2 && !sig->opaque ? (uint16_t)(sig->rdata[0] << 8 | sig->rdata[1])
-					       : 0;
+	return sig->rdlen >= 2 && !sig->opaque ? (uint16_t)(sig->rdata[0] << 8 | sig->rdata[1]) : 0;
 }
 
 /* Check one RRset (rrs, all of one type) against the RRSIGs at the node. */
 static void check_rrset(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
-			const zl_rr_t *const *rrs, size_t n, const zl_rr_t *const *sigs,
-			size_t nsigs, uint32_t now, uint32_t window)
+                        const zl_rr_t *const *rrs, size_t n, const zl_rr_t *const *sigs,
+                        size_t nsigs, uint32_t now, uint32_t window)
 {
 	char nb[ZL_NAME_STRLEN], tb[16];
 	const zl_rr_t *first = rrs[0];
 	for (size_t i = 0; i < n; i++)
 		if (rrs[i]->opaque)
-			return;     /* rdata unknown: cannot rebuild what was signed */
+			return; /* rdata unknown: cannot rebuild what was signed */
 	sigres_t best, cur;
 	best.status = -1;
 	size_t found = 0;
@@ -373,7 +374,7 @@ static void check_rrset(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
 		int s = eval_sig(st, sc, sigs[i], rrs, n, now, &cur);
 		if (s == S_VALID) {
 			if (!any_valid || zl_dnssec_time_diff(cur.sig.expire, now) >
-					  zl_dnssec_time_diff(latest_valid, now))
+			                      zl_dnssec_time_diff(latest_valid, now))
 				latest_valid = cur.sig.expire;
 			any_valid = true;
 			if (first->type == ZL_TYPE_DNSKEY)
@@ -385,9 +386,10 @@ static void check_rrset(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
 	if (!found) {
 		if (zl_dnssec_more(st, ZL_R_DNSSEC_RRSIG_MISSING))
 			zl_emit(ctx, ZL_R_DNSSEC_RRSIG_MISSING, first,
-				"the %s RRset at '%s' has no RRSIG; zone '%s' is signed, so "
-				"validators reject the answer as bogus", zl_type_str(first->type, tb),
-				zl_node_str(first->owner, nb), st->zone->name);
+			        "the %s RRset at '%s' has no RRSIG; zone '%s' is signed, so "
+			        "validators reject the answer as bogus",
+			        zl_type_str(first->type, tb), zl_node_str(first->owner, nb),
+			        st->zone->name);
 		return;
 	}
 	if (any_valid) {
@@ -406,16 +408,17 @@ static void check_rrset(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
 	default:
 		if (zl_dnssec_more(st, ZL_R_DNSSEC_SIGNATURE_INVALID))
 			zl_emit(ctx, ZL_R_DNSSEC_SIGNATURE_INVALID, best.rr,
-				"no valid signature over the %s RRset at '%s': %s; validators "
-				"reject the answer as bogus", zl_type_str(first->type, tb),
-				zl_node_str(first->owner, nb), best.why);
+			        "no valid signature over the %s RRset at '%s': %s; validators "
+			        "reject the answer as bogus",
+			        zl_type_str(first->type, tb), zl_node_str(first->owner, nb),
+			        best.why);
 		break;
 	}
 }
 
-static void check_node_sigs(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
-			    const zl_node_t *n, zl_nodeclass_t cls, rrvec_t *vec,
-			    rrvec_t *sigv, uint32_t now, uint32_t window)
+static void check_node_sigs(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc, const zl_node_t *n,
+                            zl_nodeclass_t cls, rrvec_t *vec, rrvec_t *sigv, uint32_t now,
+                            uint32_t window)
 {
 	const zl_zone_t *z = st->zone;
 	vec->n = 0;
@@ -424,7 +427,7 @@ static void check_node_sigs(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
 		if (rr->zone == z)
 			vec_push(rr->type == ZL_TYPE_RRSIG ? sigv : vec, rr);
 	if (cls == ZL_NODE_BELOW || !vec->n)
-		return;     /* glue and occluded data are not signed (RFC 4035 2.2) */
+		return; /* glue and occluded data are not signed (RFC 4035 2.2) */
 	qsort(vec->v, vec->n, sizeof(*vec->v), cmp_type);
 	for (size_t i = 0; i < vec->n;) {
 		size_t j = i + 1;
@@ -433,8 +436,7 @@ static void check_node_sigs(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
 		uint16_t t = vec->v[i]->type;
 		/* at a delegation only DS and NSEC are the parent's to sign */
 		if (cls != ZL_NODE_CUT || t == ZL_TYPE_DS || t == ZL_TYPE_NSEC)
-			check_rrset(ctx, st, sc, vec->v + i, j - i, sigv->v, sigv->n, now,
-				    window);
+			check_rrset(ctx, st, sc, vec->v + i, j - i, sigv->v, sigv->n, now, window);
 		i = j;
 	}
 }
@@ -455,26 +457,27 @@ static void emit_aggregates(zl_ctx_t *ctx, zl_dstate_t *st, uint32_t now, unsign
 	zl_rrsig_t sig;
 	if (st->expired.count && zl_rrsig_parse(&sig, st->expired.rr) == 0)
 		zl_emit(ctx, ZL_R_DNSSEC_SIGNATURE_EXPIRED, st->expired.rr,
-			"the signature over the %s RRset at '%s' expired on %s%s; validators "
-			"reject expired data as bogus: re-sign the zone",
-			zl_type_str(sig.covered, tb), zl_node_str(st->expired.rr->owner, nb),
-			fmt_time(st->expired.when, now, when, sizeof(when)),
-			more_text(more, sizeof(more), st->expired.count, "as have those over"));
+		        "the signature over the %s RRset at '%s' expired on %s%s; validators "
+		        "reject expired data as bogus: re-sign the zone",
+		        zl_type_str(sig.covered, tb), zl_node_str(st->expired.rr->owner, nb),
+		        fmt_time(st->expired.when, now, when, sizeof(when)),
+		        more_text(more, sizeof(more), st->expired.count, "as have those over"));
 	if (st->future.count && zl_rrsig_parse(&sig, st->future.rr) == 0)
 		zl_emit(ctx, ZL_R_DNSSEC_SIGNATURE_NOT_YET_VALID, st->future.rr,
-			"the signature over the %s RRset at '%s' is valid only from %s%s; until "
-			"then validators reject the data as bogus (is the signer's clock wrong?)",
-			zl_type_str(sig.covered, tb), zl_node_str(st->future.rr->owner, nb),
-			fmt_time(st->future.when, now, when, sizeof(when)),
-			more_text(more, sizeof(more), st->future.count, "like those over"));
+		        "the signature over the %s RRset at '%s' is valid only from %s%s; until "
+		        "then validators reject the data as bogus (is the signer's clock wrong?)",
+		        zl_type_str(sig.covered, tb), zl_node_str(st->future.rr->owner, nb),
+		        fmt_time(st->future.when, now, when, sizeof(when)),
+		        more_text(more, sizeof(more), st->future.count, "like those over"));
 	if (st->expiring.count && zl_rrsig_parse(&sig, st->expiring.rr) == 0)
 		zl_emit(ctx, ZL_R_DNSSEC_SIGNATURE_EXPIRING, st->expiring.rr,
-			"the signatures over %u RRset%s expire within %u day%s, the first (%s at "
-			"'%s') on %s; unless the zone is re-signed before then, validators will "
-			"reject it", st->expiring.count, st->expiring.count == 1 ? "" : "s", days,
-			days == 1 ? "" : "s", zl_type_str(sig.covered, tb),
-			zl_node_str(st->expiring.rr->owner, nb),
-			fmt_time(st->expiring.when, now, when, sizeof(when)));
+		        "the signatures over %u RRset%s expire within %u day%s, the first (%s at "
+		        "'%s') on %s; unless the zone is re-signed before then, validators will "
+		        "reject it",
+		        st->expiring.count, st->expiring.count == 1 ? "" : "s", days,
+		        days == 1 ? "" : "s", zl_type_str(sig.covered, tb),
+		        zl_node_str(st->expiring.rr->owner, nb),
+		        fmt_time(st->expiring.when, now, when, sizeof(when)));
 }
 
 static void emit_capped(zl_ctx_t *ctx, zl_dstate_t *st)
@@ -482,8 +485,8 @@ static void emit_capped(zl_ctx_t *ctx, zl_dstate_t *st)
 	for (unsigned i = 0; i < ZL_ARRAY_SIZE(st->capped); i++)
 		if (st->capped[i].count > ZL_DNSSEC_CAP)
 			zl_emit_name(ctx, st->capped[i].rule, st->zone, st->zone->apex, 0,
-				     "%u more findings of this rule in zone '%s' are not shown",
-				     st->capped[i].count - ZL_DNSSEC_CAP, st->zone->name);
+			             "%u more findings of this rule in zone '%s' are not shown",
+			             st->capped[i].count - ZL_DNSSEC_CAP, st->zone->name);
 }
 
 /* ---- delegations (DS) ------------------------------------------------------ */
@@ -509,12 +512,14 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 			only_sha1 = false;
 		if (!want) {
 			zl_emit(ctx, ZL_R_DNSSEC_DS_INVALID, rr,
-				"DS digest type %u is not one validators know (1 SHA-1, 2 SHA-256, "
-				"4 SHA-384); they ignore this DS", dt);
+			        "DS digest type %u is not one validators know (1 SHA-1, 2 SHA-256, "
+			        "4 SHA-384); they ignore this DS",
+			        dt);
 		} else if (have != want) {
 			zl_emit(ctx, ZL_R_DNSSEC_DS_INVALID, rr,
-				"DS digest is %zu octets, but digest type %u gives %zu; this DS "
-				"can never match a key", have, dt, want);
+			        "DS digest is %zu octets, but digest type %u gives %zu; this DS "
+			        "can never match a key",
+			        have, dt, want);
 		} else {
 			any_usable = true;
 		}
@@ -523,9 +528,9 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 		return;
 	if (only_sha1)
 		zl_emit(ctx, ZL_R_DNSSEC_DS_SHA1, first,
-			"the delegation '%s' has only SHA-1 (digest type 1) DS records; RFC 8624 "
-			"section 3.3 says not to use SHA-1: add a SHA-256 (digest type 2) DS",
-			zl_node_str(n, nb));
+		        "the delegation '%s' has only SHA-1 (digest type 1) DS records; RFC 8624 "
+		        "section 3.3 says not to use SHA-1: add a SHA-256 (digest type 2) DS",
+		        zl_node_str(n, nb));
 	/* the child zone, when it is loaded too */
 	const zl_zone_t *child = n->apex_of;
 	if (!child || child == z || !any_usable)
@@ -536,9 +541,10 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 	if (!cs->has_dnskey) {
 		if (!(cs->conf && cs->conf->signed_at_deploy))
 			zl_emit(ctx, ZL_R_DNSSEC_DS_MISMATCH, first,
-				"DS records at '%s', but the child zone '%s' has no DNSKEY: "
-				"validators find the delegation bogus and the whole child zone "
-				"fails to resolve", zl_node_str(n, nb), child->name);
+			        "DS records at '%s', but the child zone '%s' has no DNSKEY: "
+			        "validators find the delegation bogus and the whole child zone "
+			        "fails to resolve",
+			        zl_node_str(n, nb), child->name);
 		return;
 	}
 	bool matched = false, signs = false;
@@ -553,7 +559,7 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 				continue;
 			uint8_t dg[64];
 			size_t dl = zl_ds_digest(dt, child->apex->wire, child->apex->wirelen,
-						 k->rr->rdata, k->rr->rdlen, dg);
+			                         k->rr->rdata, k->rr->rdlen, dg);
 			if (!dl || dl != rr->rdlen - 4u || memcmp(dg, rr->rdata + 4, dl))
 				continue;
 			matched = true;
@@ -564,22 +570,24 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 	}
 	if (!matched)
 		zl_emit(ctx, ZL_R_DNSSEC_DS_MISMATCH, first,
-			"no DS record at '%s' matches a DNSKEY of the child zone '%s': validators "
-			"find the delegation bogus and the child zone fails to resolve",
-			zl_node_str(n, nb), child->name);
-	else if (!signs)
-		zl_emit(ctx, ZL_R_DNSSEC_DS_MISMATCH, first,
-			"the child zone '%s' has the DNSKEY a DS at '%s' names, but that key has no "
-			"valid signature over the child's DNSKEY RRset, so the chain of trust "
-			"breaks", child->name, zl_node_str(n, nb));
+		        "no DS record at '%s' matches a DNSKEY of the child zone '%s': validators "
+		        "find the delegation bogus and the child zone fails to resolve",
+		        zl_node_str(n, nb), child->name);
+	else if (!signs && cs->has_rrsig)
+		zl_emit(
+		    ctx, ZL_R_DNSSEC_DS_MISMATCH, first,
+		    "the child zone '%s' has the DNSKEY a DS at '%s' names, but that key has no "
+		    "valid signature over the child's DNSKEY RRset, so the chain of trust "
+		    "breaks",
+		    child->name, zl_node_str(n, nb));
 }
 
 /* ---- the family -------------------------------------------------------------- */
 
 static void check_zone_sigs(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc, uint32_t now,
-			    uint32_t window)
+                            uint32_t window)
 {
-	rrvec_t vec = { 0 }, sigv = { 0 };
+	rrvec_t vec = {0}, sigv = {0};
 	for (size_t i = 0; i < st->nnodes; i++) {
 		const zl_node_t *n = st->nodes[i];
 		zl_nodeclass_t cls = zl_dnssec_classify(n, st->zone, NULL);
@@ -622,35 +630,48 @@ int zl_check_dnssec(zl_ctx_t *ctx)
 		if (!st || z->load_failed)
 			continue;
 		parse_keys(ctx, st);
+		zl_dnssec_check_zonemd(ctx, st);
 		bool deploy = st->conf && st->conf->signed_at_deploy;
 		if (!st->has_dnskey) {
 			if (st->first_sec) {
 				char tb[16];
 				zl_emit(ctx, ZL_R_DNSSEC_DNSKEY_MISSING, st->first_sec,
-					"zone '%s' has %s records but no DNSKEY at its apex: no "
-					"signature in it can be checked, and validators that reach "
-					"it through a DS reject it", z->name,
-					zl_type_str(st->first_sec->type, tb));
+				        "zone '%s' has %s records but no DNSKEY at its apex: no "
+				        "signature in it can be checked, and validators that reach "
+				        "it through a DS reject it",
+				        z->name, zl_type_str(st->first_sec->type, tb));
 			} else if (!deploy) {
-				zl_emit_name(ctx, ZL_R_DNSSEC_UNSIGNED, z, z->apex, ZL_TYPE_DNSKEY,
-					     "zone '%s' is not signed: resolvers cannot tell its "
-					     "answers from forged ones, and DANE (TLSA) for its mail "
-					     "hosts does not work (if it is signed when deployed, say "
-					     "dnssec: signed-at-deploy in the config)", z->name);
+				zl_emit_name(
+				    ctx, ZL_R_DNSSEC_UNSIGNED, z, z->apex, ZL_TYPE_DNSKEY,
+				    "zone '%s' is not signed: resolvers cannot tell its "
+				    "answers from forged ones, and DANE (TLSA) for its mail "
+				    "hosts does not work (if it is signed when deployed, say "
+				    "dnssec: signed-at-deploy in the config)",
+				    z->name);
 			}
 			continue;
 		}
 		check_keys(ctx, st);
 		if (!st->has_rrsig) {
-			zl_emit(ctx, ZL_R_DNSSEC_RRSIG_MISSING, st->keys[0].rr,
-				"zone '%s' has DNSKEY records but no RRSIG at all: it was not "
-				"signed, or the signatures were stripped; validators reject every "
-				"answer once a DS points here", z->name);
+			/* keys in the file, signatures added when deployed (the
+			 * classic $INCLUDE of K*.key files) are fine when the config
+			 * says so */
+			const zl_rr_t *key = zl_node_first(z->apex, ZL_TYPE_DNSKEY);
+			while (key && key->zone != z)
+				key = zl_rr_next_same(key);
+			if (!deploy && key)
+				zl_emit(ctx, ZL_R_DNSSEC_RRSIG_MISSING, key,
+				        "zone '%s' has DNSKEY records but no RRSIG at all: it was "
+				        "not signed, or the signatures were stripped, and "
+				        "validators reject every answer once a DS points here (if "
+				        "it is signed when deployed, say dnssec: signed-at-deploy "
+				        "in the config)",
+				        z->name);
 		} else {
 			check_zone_sigs(ctx, st, sc, now, window);
 			emit_aggregates(ctx, st, now, days);
+			zl_dnssec_check_chain(ctx, st);
 		}
-		zl_dnssec_check_chain(ctx, st);
 	}
 	zl_sigcheck_free(sc);
 	/* delegations last: every child's keys and signers are known now */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "external.h"
 #include "findings.h"
 #include "generate.h"
 #include "ptrmap.h"
@@ -57,14 +58,14 @@ static bool records_in(const zl_node_t *n, const zl_zone_t *z)
 /* ---- lookups in the loaded zones ---------------------------------------- */
 
 typedef enum res {
-	RES_UNKNOWN,           /* outside the loaded zones, or delegated away */
-	RES_NODE,              /* the name (or a wildcard for it) is in out->node */
-	RES_NXDOMAIN           /* the name does not exist in its loaded zone */
+	RES_UNKNOWN, /* outside the loaded zones, or delegated away */
+	RES_NODE,    /* the name (or a wildcard for it) is in out->node */
+	RES_NXDOMAIN /* the name does not exist in its loaded zone */
 } res_t;
 
 typedef struct lookup {
 	const zl_zone_t *zone;
-	const zl_node_t *node;         /* the node answering (maybe a wildcard) */
+	const zl_node_t *node; /* the node answering (maybe a wildcard) */
 	bool wildcard;
 } lookup_t;
 
@@ -89,11 +90,20 @@ static res_t locate(const zl_zoneset_t *set, const uint8_t *wire, size_t len, lo
 	if (!z || z->load_failed)
 		return RES_UNKNOWN;
 	out->zone = z;
+	if (z->external) {
+		/* a snapshot (external.h) answers only for the names it holds */
+		if (!n || !zl_external_holds(z, n))
+			return RES_UNKNOWN;
+		if (zl_external_negative(z, n) & ZL_EXT_NXDOMAIN)
+			return RES_NXDOMAIN;
+		out->node = n;
+		return RES_NODE;
+	}
 	for (const zl_node_t *a = anc; a && a != z->apex; a = a->parent) {
 		if (has_in(a, ZL_TYPE_NS, z))
-			return RES_UNKNOWN;        /* delegated: the child zone answers */
+			return RES_UNKNOWN; /* delegated: the child zone answers */
 		if (a != n && has_in(a, ZL_TYPE_DNAME, z))
-			return RES_UNKNOWN;        /* redirected elsewhere */
+			return RES_UNKNOWN; /* redirected elsewhere */
 	}
 	if (n) {
 		out->node = n;
@@ -141,8 +151,7 @@ static bool decimal_octet(const uint8_t *label)
  * by the zone's origin (the same, written without the final dot), or a
  * label that is an IPv6 address or an address literal in brackets.
  */
-static bool address_target(const uint8_t *w, size_t len, const zl_zone_t *z, char *text,
-			   size_t cap)
+static bool address_target(const uint8_t *w, size_t len, const zl_zone_t *z, char *text, size_t cap)
 {
 	const uint8_t *p = w;
 	unsigned n = 0;
@@ -164,7 +173,7 @@ static bool address_target(const uint8_t *w, size_t len, const zl_zone_t *z, cha
 			const uint8_t *q = w;
 			for (unsigned i = 0; i < 4; i++, q += 1u + *q)
 				o += (size_t)snprintf(text + o, cap - o, "%s%.*s", i ? "." : "",
-						      (int)q[0], (const char *)q + 1);
+				                      (int)q[0], (const char *)q + 1);
 			return true;
 		}
 	}
@@ -188,23 +197,25 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 	const uint8_t *t = mx->rdata + 2;
 	size_t tl = zl_wire_name_len(t, mx->rdlen - 2u);
 	if (tl <= 1)
-		return;         /* malformed, or a null MX (the nullmx- rules) */
+		return; /* malformed, or a null MX (the nullmx- rules) */
 	char tn[ZL_NAME_STRLEN], on[ZL_NAME_STRLEN], lit[128];
 	zl_wire_name_str(t, tl, tn);
 	zl_node_str(mx->owner, on);
 	lookup_t lk;
 	res_t r = locate(ctx->set, t, tl, &lk);
 	bool has_addr = r == RES_NODE && (has_in(lk.node, ZL_TYPE_A, lk.zone) ||
-					  has_in(lk.node, ZL_TYPE_AAAA, lk.zone));
+	                                  has_in(lk.node, ZL_TYPE_AAAA, lk.zone));
 	if (!has_addr && address_target(t, tl, mx->zone, lit, sizeof(lit))) {
 		/* RFC 5321 5.1 and RFC 7505 3: an MX names a host, never an address */
-		zl_finding_t *f = zl_emit(ctx, ZL_R_MX_TARGET_IP, mx,
-					  "MX target '%s' is an IP address, not a host name; senders "
-					  "look it up as a name and find nothing (RFC 5321 section "
-					  "5.1)", lit);
+		zl_finding_t *f =
+		    zl_emit(ctx, ZL_R_MX_TARGET_IP, mx,
+		            "MX target '%s' is an IP address, not a host name; senders "
+		            "look it up as a name and find nothing (RFC 5321 section "
+		            "5.1)",
+		            lit);
 		if (strchr(lit, ':') == NULL && lit[0] != '[')
-			zl_suggest(ctx, f, "%s %u IN MX %u mail.%s\nmail.%s %u IN A %s", on, mx->ttl,
-				   get16(mx->rdata), on, on, mx->ttl, lit);
+			zl_suggest(ctx, f, "%s %u IN MX %u mail.%s\nmail.%s %u IN A %s", on,
+			           mx->ttl, get16(mx->rdata), on, on, mx->ttl, lit);
 		return;
 	}
 	if (r == RES_UNKNOWN || has_addr)
@@ -213,29 +224,42 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 		const uint8_t *ct;
 		size_t cl = cname_target(&lk, &ct);
 		char cn[ZL_NAME_STRLEN];
-		zl_emit(ctx, ZL_R_MX_TARGET_CNAME, mx,
-			"MX target '%s' is an alias (CNAME to '%s'); RFC 2181 section 10.3 requires "
-			"the host's own name, and some senders refuse or loop", tn,
-			cl ? zl_wire_name_str(ct, cl, cn) : "?");
+		zl_emit(
+		    ctx, ZL_R_MX_TARGET_CNAME, mx,
+		    "MX target '%s' is an alias (CNAME to '%s'); RFC 2181 section 10.3 requires "
+		    "the host's own name, and some senders refuse or loop",
+		    tn, cl ? zl_wire_name_str(ct, cl, cn) : "?");
 		return;
 	}
+	/* a snapshot that did not ask for the addresses does not know them */
+	if (r == RES_NODE && lk.zone->external &&
+	    !(zl_external_answered(lk.zone, lk.node, ZL_TYPE_A) &&
+	      zl_external_answered(lk.zone, lk.node, ZL_TYPE_AAAA)))
+		return;
+	char where[ZL_NAME_STRLEN + 16];
+	if (lk.zone->external)
+		snprintf(where, sizeof(where), "(looked up outside the loaded zones)");
+	else
+		snprintf(where, sizeof(where), "in zone '%s'", lk.zone->name);
 	if (r == RES_NXDOMAIN)
 		zl_emit(ctx, ZL_R_MX_TARGET_NO_ADDRESS, mx,
-			"MX target '%s' does not exist in zone '%s': mail for '%s' cannot be "
-			"delivered there", tn, lk.zone->name, on);
+		        "MX target '%s' does not exist %s: mail for '%s' cannot be "
+		        "delivered there",
+		        tn, where, on);
 	else
 		zl_emit(ctx, ZL_R_MX_TARGET_NO_ADDRESS, mx,
-			"MX target '%s' has no A or AAAA record in zone '%s': mail for '%s' cannot "
-			"be delivered there", tn, lk.zone->name, on);
+		        "MX target '%s' has no A or AAAA record %s: mail for '%s' cannot "
+		        "be delivered there",
+		        tn, where, on);
 }
 
 /* ---- reverse DNS (forward-confirmed) --------------------------------------- */
 
 typedef struct addr {
-	uint8_t fam;               /* 4 or 6 */
+	uint8_t fam; /* 4 or 6 */
 	uint8_t a[16];
-	const zl_rr_t *rr;         /* an A/AAAA of an MX host, or an SPF TXT */
-	const zl_node_t *host;     /* the MX host, or NULL for an SPF address */
+	const zl_rr_t *rr;     /* an A/AAAA of an MX host, or an SPF TXT */
+	const zl_node_t *host; /* the MX host, or NULL for an SPF address */
 	size_t seq;
 } addr_t;
 
@@ -245,7 +269,7 @@ typedef struct addrvec {
 } addrvec_t;
 
 static void addr_push(addrvec_t *av, uint8_t fam, const uint8_t *a, const zl_rr_t *rr,
-		      const zl_node_t *host)
+                      const zl_node_t *host)
 {
 	if (av->n == av->cap) {
 		av->cap = av->cap ? av->cap * 2 : 64;
@@ -269,7 +293,7 @@ static int cmp_addr(const void *pa, const void *pb)
 	if (c)
 		return c;
 	if ((a->host == NULL) != (b->host == NULL))
-		return a->host ? -1 : 1;        /* an MX host names the address best */
+		return a->host ? -1 : 1; /* an MX host names the address best */
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -311,7 +335,7 @@ static size_t reverse_name(const addr_t *a, uint8_t *w)
  * the loaded zones (or the name is not in a loaded reverse zone at all).
  */
 static res_t find_ptr(const zl_zoneset_t *set, const uint8_t *wire, size_t len, lookup_t *lk,
-		      uint8_t *last, size_t *lastlen)
+                      uint8_t *last, size_t *lastlen)
 {
 	uint8_t cur[256];
 	memcpy(cur, wire, len);
@@ -339,8 +363,8 @@ static res_t find_ptr(const zl_zoneset_t *set, const uint8_t *wire, size_t len, 
  * Whether @p wire has the address @p a in the loaded zones: 1 yes, 0 no
  * (@p found then says what it has), -1 unknown.
  */
-static int resolves_to(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
-		       const addr_t *a, char *found, size_t cap)
+static int resolves_to(const zl_zoneset_t *set, const uint8_t *wire, size_t len, const addr_t *a,
+                       char *found, size_t cap)
 {
 	uint8_t cur[256];
 	memcpy(cur, wire, len);
@@ -363,18 +387,20 @@ static int resolves_to(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
 		}
 		size_t o = 0, shown = 0;
 		found[0] = '\0';
-		for (const zl_rr_t *rr = zl_node_first(lk.node, type); rr; rr = zl_rr_next_same(rr)) {
-			if (rr->zone != lk.zone || rr->opaque || rr->rdlen != (a->fam == 4 ? 4 : 16))
+		for (const zl_rr_t *rr = zl_node_first(lk.node, type); rr;
+		     rr = zl_rr_next_same(rr)) {
+			if (rr->zone != lk.zone || rr->opaque ||
+			    rr->rdlen != (a->fam == 4 ? 4 : 16))
 				continue;
 			if (!memcmp(rr->rdata, a->a, rr->rdlen))
 				return 1;
 			if (shown++ < 3) {
-				addr_t x = { .fam = a->fam };
+				addr_t x = {.fam = a->fam};
 				memcpy(x.a, rr->rdata, rr->rdlen);
 				char ab[64];
 				o += (size_t)snprintf(found + o, cap - o, "%s%s",
-						      o ? ", " : "which has ", addr_str(&x, ab,
-											  sizeof(ab)));
+				                      o ? ", " : "which has ",
+				                      addr_str(&x, ab, sizeof(ab)));
 			}
 		}
 		if (!shown)
@@ -389,10 +415,10 @@ static void describe(const addr_t *a, char *buf, size_t cap)
 	char hb[ZL_NAME_STRLEN], ab[64];
 	if (a->host)
 		snprintf(buf, cap, "%s (the address of MX host '%s')", addr_str(a, ab, sizeof(ab)),
-			 zl_node_str(a->host, hb));
+		         zl_node_str(a->host, hb));
 	else
 		snprintf(buf, cap, "%s (which the SPF record of '%s' lets send mail)",
-			 addr_str(a, ab, sizeof(ab)), zl_node_str(a->rr->owner, hb));
+		         addr_str(a, ab, sizeof(ab)), zl_node_str(a->rr->owner, hb));
 }
 
 static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
@@ -407,20 +433,23 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 	describe(a, what, sizeof(what));
 	zl_wire_name_str(last, lastlen, nb);
 	if (r == RES_NXDOMAIN) {
-		zl_finding_t *f = zl_emit(ctx, ZL_R_MX_PTR_MISSING, a->rr,
-					  "no PTR record for %s at '%s' in the loaded reverse zone "
-					  "'%s': many receivers refuse or distrust mail from an address "
-					  "without reverse DNS", what, nb, lk.zone->name);
+		zl_finding_t *f =
+		    zl_emit(ctx, ZL_R_MX_PTR_MISSING, a->rr,
+		            "no PTR record for %s at '%s' in the loaded reverse zone "
+		            "'%s': many receivers refuse or distrust mail from an address "
+		            "without reverse DNS",
+		            what, nb, lk.zone->name);
 		if (a->host)
 			zl_suggest(ctx, f, "%s %u IN PTR %s", nb, a->rr->ttl,
-				   zl_node_str(a->host, hb));
+			           zl_node_str(a->host, hb));
 		return;
 	}
 	/* forward-confirmed: some PTR target must have the address again */
 	const zl_rr_t *bad = NULL;
 	char found[256] = "", tn[ZL_NAME_STRLEN] = "";
 	bool unknown = false;
-	for (const zl_rr_t *p = first_in(lk.node, ZL_TYPE_PTR, lk.zone); p; p = zl_rr_next_same(p)) {
+	for (const zl_rr_t *p = first_in(lk.node, ZL_TYPE_PTR, lk.zone); p;
+	     p = zl_rr_next_same(p)) {
 		if (p->zone != lk.zone || p->opaque)
 			continue;
 		size_t tl = zl_wire_name_len(p->rdata, p->rdlen);
@@ -441,18 +470,20 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 	if (!bad || unknown)
 		return;
 	char ab[64];
-	zl_finding_t *f = zl_emit(ctx, ZL_R_MX_PTR_MISMATCH, bad,
-				  "the PTR record of %s names '%s', %s, not %s: forward-confirmed "
-				  "reverse DNS fails, and receivers refuse or distrust mail from the "
-				  "address", what, tn, found, addr_str(a, ab, sizeof(ab)));
+	zl_finding_t *f =
+	    zl_emit(ctx, ZL_R_MX_PTR_MISMATCH, bad,
+	            "the PTR record of %s names '%s', %s, not %s: forward-confirmed "
+	            "reverse DNS fails, and receivers refuse or distrust mail from the "
+	            "address",
+	            what, tn, found, addr_str(a, ab, sizeof(ab)));
 	if (a->host)
 		zl_suggest(ctx, f, "%s %u IN PTR %s", zl_node_str(bad->owner, nb), bad->ttl,
-			   zl_node_str(a->host, hb));
+		           zl_node_str(a->host, hb));
 }
 
 /* Add the addresses of MX host @p t (an exact name in a loaded zone). */
 static void add_host_addrs(const zl_zoneset_t *set, addrvec_t *av, const zl_rr_t *mx,
-			   zl_ptrmap_t *seen)
+                           zl_ptrmap_t *seen)
 {
 	const uint8_t *t = mx->rdata + 2;
 	size_t tl = zl_wire_name_len(t, mx->rdlen - 2u);
@@ -491,7 +522,7 @@ static void add_spf_addrs(zl_ctx_t *ctx, addrvec_t *av, const zl_rr_t *txt)
 		if (t->kind == ZL_SPF_IP4 && t->addr.family == ZL_SPF_AF_INET4 && t->prefix == 32)
 			addr_push(av, 4, t->addr.bytes, txt, NULL);
 		else if (t->kind == ZL_SPF_IP6 && t->addr.family == ZL_SPF_AF_INET6 &&
-			 t->prefix == 128)
+		         t->prefix == 128)
 			addr_push(av, 6, t->addr.bytes, txt, NULL);
 	}
 }
@@ -503,9 +534,9 @@ static void check_reverse(zl_ctx_t *ctx)
 		if (z->is_reverse && !z->load_failed)
 			any_reverse = true;
 	if (!any_reverse || (!zl_rule_enabled(ctx, ZL_R_MX_PTR_MISSING) &&
-			     !zl_rule_enabled(ctx, ZL_R_MX_PTR_MISMATCH)))
+	                     !zl_rule_enabled(ctx, ZL_R_MX_PTR_MISMATCH)))
 		return;
-	addrvec_t av = { 0 };
+	addrvec_t av = {0};
 	zl_ptrmap_t seen;
 	zl_ptrmap_init(&seen);
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order)
@@ -517,9 +548,11 @@ static void check_reverse(zl_ctx_t *ctx)
 			else if (rr->type == ZL_TYPE_TXT)
 				add_spf_addrs(ctx, &av, rr);
 		}
-	qsort(av.v, av.n, sizeof(*av.v), cmp_addr);
+	if (av.n)
+		qsort(av.v, av.n, sizeof(*av.v), cmp_addr);
 	for (size_t i = 0; i < av.n; i++)
-		if (i == 0 || av.v[i].fam != av.v[i - 1].fam || memcmp(av.v[i].a, av.v[i - 1].a, 16))
+		if (i == 0 || av.v[i].fam != av.v[i - 1].fam ||
+		    memcmp(av.v[i].a, av.v[i - 1].a, 16))
 			check_reverse_one(ctx, &av.v[i]);
 	zl_ptrmap_free(&seen);
 	free(av.v);
@@ -554,15 +587,16 @@ static const zl_rr_t *first_null_mx(const zl_node_t *n, const zl_zone_t *z)
 static bool spf_fails_all(const zl_spf_record_t *r)
 {
 	if (r->n_errors)
-		return false;           /* permerror: receivers act as if there were none */
+		return false; /* permerror: receivers act as if there were none */
 	for (size_t i = 0; i < r->n_terms; i++) {
 		const zl_spf_term_t *t = &r->terms[i];
 		switch (t->kind) {
 		case ZL_SPF_ALL:
 			return t->qualifier == '-';
 		case ZL_SPF_REDIRECT:
-			return false;   /* the other record decides */
-		case ZL_SPF_EXP: case ZL_SPF_UNKNOWN_MOD:
+			return false; /* the other record decides */
+		case ZL_SPF_EXP:
+		case ZL_SPF_UNKNOWN_MOD:
 			break;
 		default:
 			if (t->qualifier != '-')
@@ -570,12 +604,12 @@ static bool spf_fails_all(const zl_spf_record_t *r)
 			break;
 		}
 	}
-	return false;                   /* no "all": the default result is neutral */
+	return false; /* no "all": the default result is neutral */
 }
 
 /* The SPF records of @p n in zone @p z: how many, and the first one. */
-static unsigned spf_at(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z,
-		       const zl_rr_t **first, char **text, size_t *len)
+static unsigned spf_at(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z, const zl_rr_t **first,
+                       char **text, size_t *len)
 {
 	unsigned cnt = 0;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
@@ -613,7 +647,8 @@ static bool dmarc_covers(zl_ctx_t *ctx, const zl_node_t *n)
 {
 	for (const zl_node_t *a = n; a; a = a->parent) {
 		const zl_node_t *d = zl_node_child(ctx->set, a, "_dmarc");
-		for (const zl_rr_t *rr = zl_node_first(d, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
+		for (const zl_rr_t *rr = zl_node_first(d, ZL_TYPE_TXT); rr;
+		     rr = zl_rr_next_same(rr)) {
 			size_t l;
 			char *t = zl_rr_txt(&ctx->scratch, rr, &l);
 			if (is_dmarc(t, l))
@@ -634,48 +669,54 @@ static void check_null_mx(zl_ctx_t *ctx, const zl_node_t *n, const zl_rr_t *null
 			others++;
 	if (others)
 		zl_emit(ctx, ZL_R_NULLMX_NOT_ALONE, null,
-			"'%s' has a null MX and %u other MX record%s; RFC 7505 section 3 says a "
-			"null MX must be the only one, and senders may still try the others", nb,
-			others, others == 1 ? "" : "s");
+		        "'%s' has a null MX and %u other MX record%s; RFC 7505 section 3 says a "
+		        "null MX must be the only one, and senders may still try the others",
+		        nb, others, others == 1 ? "" : "s");
 	uint16_t pref = get16(null->rdata);
 	if (pref != 0) {
 		zl_finding_t *f = zl_emit(ctx, ZL_R_NULLMX_PREFERENCE, null,
-					  "null MX at '%s' has preference %u; RFC 7505 section 3 "
-					  "defines it with preference 0", nb, pref);
+		                          "null MX at '%s' has preference %u; RFC 7505 section 3 "
+		                          "defines it with preference 0",
+		                          nb, pref);
 		zl_suggest(ctx, f, "%s %u IN MX 0 .", nb, null->ttl);
 	}
 	if (others)
-		return;         /* the name may take mail after all: nothing more to say */
+		return; /* the name may take mail after all: nothing more to say */
 	const zl_rr_t *spf = NULL;
 	char *text = NULL;
 	size_t len = 0;
 	unsigned nspf = spf_at(ctx, n, z, &spf, &text, &len);
 	char *sug = NULL;
 	if (nspf == 0) {
-		zl_finding_t *f = zl_emit(ctx, ZL_R_NULLMX_SPF_PERMISSIVE, null,
-					  "'%s' takes no mail (null MX) but has no SPF record, so "
-					  "receivers cannot tell mail forged in its name from real mail; "
-					  "publish \"v=spf1 -all\"", nb);
+		zl_finding_t *f =
+		    zl_emit(ctx, ZL_R_NULLMX_SPF_PERMISSIVE, null,
+		            "'%s' takes no mail (null MX) but has no SPF record, so "
+		            "receivers cannot tell mail forged in its name from real mail; "
+		            "publish \"v=spf1 -all\"",
+		            nb);
 		if (f && zl_generate_spf_none_text(&ctx->scratch, nb, null->ttl, &sug) == 0)
 			zl_suggest(ctx, f, "%s", sug);
 	} else if (nspf == 1) {
 		zl_spf_record_t rec;
 		if (zl_spf_parse(&rec, text, len, &ctx->scratch) == 0 && !spf_fails_all(&rec)) {
-			zl_finding_t *f = zl_emit(ctx, ZL_R_NULLMX_SPF_PERMISSIVE, spf,
-						  "'%s' takes no mail (null MX), but its SPF record "
-						  "'%s' does not fail every sender; a domain that takes "
-						  "no mail sends none (its bounces could not come back): "
-						  "publish \"v=spf1 -all\"", nb,
-						  zl_escape(eb, sizeof(eb), text, len));
+			zl_finding_t *f =
+			    zl_emit(ctx, ZL_R_NULLMX_SPF_PERMISSIVE, spf,
+			            "'%s' takes no mail (null MX), but its SPF record "
+			            "'%s' does not fail every sender; a domain that takes "
+			            "no mail sends none (its bounces could not come back): "
+			            "publish \"v=spf1 -all\"",
+			            nb, zl_escape(eb, sizeof(eb), text, len));
 			if (f && zl_generate_spf_none_text(&ctx->scratch, nb, spf->ttl, &sug) == 0)
 				zl_suggest(ctx, f, "%s", sug);
 		}
 	}
 	if (zl_rule_enabled(ctx, ZL_R_NULLMX_NO_DMARC) && !dmarc_covers(ctx, n)) {
-		zl_finding_t *f = zl_emit(ctx, ZL_R_NULLMX_NO_DMARC, null,
-					  "'%s' takes no mail (null MX) and no DMARC record covers it "
-					  "(none at '_dmarc.%s' or above it): receivers are not told to "
-					  "reject mail forged in its name", nb, nb);
+		zl_finding_t *f =
+		    zl_emit(ctx, ZL_R_NULLMX_NO_DMARC, null,
+		            "'%s' takes no mail (null MX) and no DMARC record covers it "
+		            "(none at '_dmarc.%s' or above it): receivers are not told to "
+		            "reject mail forged in its name",
+		            nb, nb);
 		if (f && zl_generate_dmarc_text(&ctx->scratch, nb, NULL, &sug) == 0)
 			zl_suggest(ctx, f, "%s", sug);
 	}
@@ -711,8 +752,8 @@ static void suggest_parked(zl_ctx_t *ctx, zl_finding_t *f, const zl_node_t *n, b
 }
 
 static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_t *mi,
-			      const zl_ptrmap_t *mx_hosts, const zl_node_t *const *nodes,
-			      size_t nnodes)
+                              const zl_ptrmap_t *mx_hosts, const zl_node_t *const *nodes,
+                              size_t nnodes)
 {
 	const zl_zone_conf_t *conf = ctx->config ? zl_config_zone(ctx->config, z->name) : NULL;
 	zl_role_t role = conf ? conf->role : ZL_ROLE_UNSET;
@@ -725,11 +766,13 @@ static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_
 		 * (host names of such zones take no mail in practice) */
 		if (mi->mx || mi->spf || !apex_addr || has_in(apex, ZL_TYPE_MX, z))
 			return;
-		zl_finding_t *f = zl_emit_name(ctx, ZL_R_NULLMX_MISSING, z, apex, ZL_TYPE_MX,
-			"zone '%s' has no MX and no SPF record anywhere, so mail for '%s' goes to "
-			"its address records (implicit MX, RFC 5321 section 5.1); if it takes no "
-			"mail, publish a null MX with SPF and DMARC that reject everything, and if "
-			"it does, give it role: mail in the config", z->name, z->name);
+		zl_finding_t *f = zl_emit_name(
+		    ctx, ZL_R_NULLMX_MISSING, z, apex, ZL_TYPE_MX,
+		    "zone '%s' has no MX and no SPF record anywhere, so mail for '%s' goes to "
+		    "its address records (implicit MX, RFC 5321 section 5.1); if it takes no "
+		    "mail, publish a null MX with SPF and DMARC that reject everything, and if "
+		    "it does, give it role: mail in the config",
+		    z->name, z->name);
 		suggest_parked(ctx, f, apex, true);
 		return;
 	}
@@ -746,21 +789,26 @@ static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_
 		zl_node_str(n, nb);
 		zl_finding_t *f;
 		if (n == apex)
-			f = zl_emit_name(ctx, ZL_R_NULLMX_MISSING, z, n, ZL_TYPE_MX,
-				"zone '%s' is a %s zone (config role) but has no null MX: %s (RFC 5321 "
-				"section 5.1); a null MX (RFC 7505) tells senders at once that it takes "
-				"no mail and lets receivers reject mail forged in its name", z->name,
-				rname, apex_addr ? "mail for it goes to its address records" :
-				"senders find no MX, retry and bounce only days later");
+			f = zl_emit_name(
+			    ctx, ZL_R_NULLMX_MISSING, z, n, ZL_TYPE_MX,
+			    "zone '%s' is a %s zone (config role) but has no null MX: %s (RFC 5321 "
+			    "section 5.1); a null MX (RFC 7505) tells senders at once that it "
+			    "takes "
+			    "no mail and lets receivers reject mail forged in its name",
+			    z->name, rname,
+			    apex_addr ? "mail for it goes to its address records"
+			              : "senders find no MX, retry and bounce only days later");
 		else {
 			const zl_rr_t *addr = first_in(n, ZL_TYPE_A, z);
 			if (!addr)
 				addr = first_in(n, ZL_TYPE_AAAA, z);
-			f = zl_emit_at(ctx, ZL_R_NULLMX_MISSING, z, n, ZL_TYPE_MX, addr->file,
-				addr->line,
-				"'%s' in the %s zone '%s' has an address but no MX, so mail for it goes "
-				"to that host (implicit MX, RFC 5321 section 5.1); publish a null MX "
-				"(RFC 7505) and \"v=spf1 -all\" for it", nb, rname, z->name);
+			f = zl_emit_at(
+			    ctx, ZL_R_NULLMX_MISSING, z, n, ZL_TYPE_MX, addr->file, addr->line,
+			    "'%s' in the %s zone '%s' has an address but no MX, so mail for it "
+			    "goes "
+			    "to that host (implicit MX, RFC 5321 section 5.1); publish a null MX "
+			    "(RFC 7505) and \"v=spf1 -all\" for it",
+			    nb, rname, z->name);
 		}
 		suggest_parked(ctx, f, n, n == apex);
 	}
@@ -791,8 +839,8 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 				if (!acc->n || acc->nodes[acc->n - 1] != n) {
 					if (acc->n == acc->cap) {
 						acc->cap = acc->cap ? acc->cap * 2 : 64;
-						acc->nodes = zl_xrealloc(acc->nodes,
-							acc->cap * sizeof(*acc->nodes));
+						acc->nodes = zl_xrealloc(
+						    acc->nodes, acc->cap * sizeof(*acc->nodes));
 					}
 					acc->nodes[acc->n++] = n;
 				}
@@ -805,7 +853,8 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 				else if (!is_null_mx(rr) && rr->rdlen > 3) {
 					lookup_t lk;
 					size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
-					if (tl && locate(ctx->set, rr->rdata + 2, tl, &lk) == RES_NODE)
+					if (tl &&
+					    locate(ctx->set, rr->rdata + 2, tl, &lk) == RES_NODE)
 						zl_ptrmap_slot(&mx_hosts, lk.node, NULL);
 				}
 			} else if (rr->type == ZL_TYPE_TXT && !acc->mi.spf && !rr->opaque) {

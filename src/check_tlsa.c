@@ -68,8 +68,8 @@ static void check_syntax(zl_ctx_t *ctx, const zl_rr_t *rr)
 		return;
 	if (rr->rdlen < 4) {
 		zl_emit(ctx, ZL_R_TLSA_SYNTAX, rr,
-			"TLSA record has no certificate association data; clients cannot match "
-			"any server with it");
+		        "TLSA record has no certificate association data; clients cannot match "
+		        "any server with it");
 		return;
 	}
 	uint8_t usage = rr->rdata[0], sel = rr->rdata[1], mtype = rr->rdata[2];
@@ -78,28 +78,31 @@ static void check_syntax(zl_ctx_t *ctx, const zl_rr_t *rr)
 	/* RFC 6698 2.1.1-2.1.3, RFC 7218: 255 is private use in each field */
 	if (usage > 3) {
 		zl_emit(ctx, ZL_R_TLSA_SYNTAX, rr,
-			"TLSA certificate usage %u is not defined (0 to 3%s): clients ignore the "
-			"record", usage, usage == 255 ? "; 255 is for private use" : "");
+		        "TLSA certificate usage %u is not defined (0 to 3%s): clients ignore the "
+		        "record",
+		        usage, usage == 255 ? "; 255 is for private use" : "");
 		return;
 	}
 	if (sel > 1) {
 		zl_emit(ctx, ZL_R_TLSA_SYNTAX, rr,
-			"TLSA selector %u is not defined (0 full certificate, 1 public key): "
-			"clients ignore the record", sel);
+		        "TLSA selector %u is not defined (0 full certificate, 1 public key): "
+		        "clients ignore the record",
+		        sel);
 		return;
 	}
 	if (mtype > 2) {
 		zl_emit(ctx, ZL_R_TLSA_SYNTAX, rr,
-			"TLSA matching type %u is not defined (0 exact, 1 SHA-256, 2 SHA-512): "
-			"clients ignore the record", mtype);
+		        "TLSA matching type %u is not defined (0 exact, 1 SHA-256, 2 SHA-512): "
+		        "clients ignore the record",
+		        mtype);
 		return;
 	}
 	size_t want = mtype == 1 ? 32 : mtype == 2 ? 64 : 0;
 	if (want && len != want) {
 		zl_emit(ctx, ZL_R_TLSA_SYNTAX, rr,
-			"TLSA data is %zu octets, but a %s digest (matching type %u) is %zu: no "
-			"certificate can ever match", len, mtype == 1 ? "SHA-256" : "SHA-512",
-			mtype, want);
+		        "TLSA data is %zu octets, but a %s digest (matching type %u) is %zu: no "
+		        "certificate can ever match",
+		        len, mtype == 1 ? "SHA-256" : "SHA-512", mtype, want);
 		return;
 	}
 	if (mtype == 0) {
@@ -117,9 +120,9 @@ static void check_syntax(zl_ctx_t *ctx, const zl_rr_t *rr)
 		}
 		if (!ok)
 			zl_emit(ctx, ZL_R_TLSA_SYNTAX, rr,
-				"TLSA data (matching type 0, selector %u) is not a DER-encoded %s: "
-				"no server can match it", sel,
-				sel == 0 ? "certificate" : "SubjectPublicKeyInfo");
+			        "TLSA data (matching type 0, selector %u) is not a DER-encoded %s: "
+			        "no server can match it",
+			        sel, sel == 0 ? "certificate" : "SubjectPublicKeyInfo");
 	}
 }
 
@@ -129,12 +132,13 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 	zl_ptrmap_t mx_hosts;
 	zl_ptrmap_init(&mx_hosts);
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order)
-		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr)) {
+		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr;
+		     rr = zl_rr_next_same(rr)) {
 			if (!rr->zone || rr->opaque || rr->rdlen < 4)
 				continue;
 			size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
-			const zl_node_t *t = tl > 1 ? zl_zoneset_find(ctx->set, rr->rdata + 2, tl)
-						    : NULL;
+			const zl_node_t *t =
+			    tl > 1 ? zl_zoneset_find(ctx->set, rr->rdata + 2, tl) : NULL;
 			if (t) {
 				bool fresh;
 				void **slot = zl_ptrmap_slot(&mx_hosts, t, &fresh);
@@ -146,7 +150,8 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 	char nb[ZL_NAME_STRLEN], hb[ZL_NAME_STRLEN];
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
 		const zl_rr_t *first = NULL;
-		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TLSA); rr; rr = zl_rr_next_same(rr)) {
+		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TLSA); rr;
+		     rr = zl_rr_next_same(rr)) {
 			if (!rr->zone)
 				continue;
 			check_syntax(ctx, rr);
@@ -158,28 +163,34 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 		zl_node_str(n, nb);
 		const zl_node_t *host = smtp_host(n);
 		if (!zone_signed(ctx, first->zone))
-			zl_emit(ctx, ZL_R_TLSA_UNSIGNED, first,
-				"TLSA records at '%s', but zone '%s' is not signed: clients use TLSA "
-				"only when it validates with DNSSEC (RFC 6698 section 4.1), so they "
-				"have no effect (if the zone is signed when deployed, say dnssec: "
-				"signed-at-deploy in the config)", nb, first->zone->name);
+			zl_emit(
+			    ctx, ZL_R_TLSA_UNSIGNED, first,
+			    "TLSA records at '%s', but zone '%s' is not signed: clients use TLSA "
+			    "only when it validates with DNSSEC (RFC 6698 section 4.1), so they "
+			    "have no effect (if the zone is signed when deployed, say dnssec: "
+			    "signed-at-deploy in the config)",
+			    nb, first->zone->name);
 		if (!host)
 			continue;
 		if (!zl_ptrmap_has(&mx_hosts, host))
-			zl_emit(ctx, ZL_R_TLSA_NOT_MX, first,
-				"TLSA records for SMTP at '%s', but '%s' is not the MX target of any "
-				"loaded zone; senders look up TLSA only for MX hosts (RFC 7672 "
-				"section 2.2.3)", nb, zl_node_str(host, hb));
+			zl_emit(
+			    ctx, ZL_R_TLSA_NOT_MX, first,
+			    "TLSA records for SMTP at '%s', but '%s' is not the MX target of any "
+			    "loaded zone; senders look up TLSA only for MX hosts (RFC 7672 "
+			    "section 2.2.3)",
+			    nb, zl_node_str(host, hb));
 		for (const zl_rr_t *rr = first; rr; rr = zl_rr_next_same(rr)) {
 			if (rr->opaque || rr->rdlen < 3 || rr->zone != first->zone)
 				continue;
 			uint8_t usage = rr->rdata[0];
 			if (usage == 0 || usage == 1)
-				zl_emit(ctx, ZL_R_TLSA_SMTP_USAGE, rr,
-					"TLSA usage %u (%s) at '%s': SMTP clients do not use it (RFC "
-					"7672 section 3.1.3), since MX hosts rarely have certificates "
-					"from a public CA for their names; publish '3 1 1' (or '2 1 1')",
-					usage, usage == 0 ? "PKIX-TA" : "PKIX-EE", nb);
+				zl_emit(
+				    ctx, ZL_R_TLSA_SMTP_USAGE, rr,
+				    "TLSA usage %u (%s) at '%s': SMTP clients do not use it (RFC "
+				    "7672 section 3.1.3), since MX hosts rarely have certificates "
+				    "from a public CA for their names; publish '3 1 1' (or '2 1 "
+				    "1')",
+				    usage, usage == 0 ? "PKIX-TA" : "PKIX-EE", nb);
 		}
 	}
 
@@ -194,20 +205,23 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 				continue;
 			const zl_rr_t *addr = NULL;
 			for (const zl_rr_t *rr = n->rrs; rr && !addr; rr = rr->next)
-				if (rr->zone == z && (rr->type == ZL_TYPE_A || rr->type == ZL_TYPE_AAAA))
+				if (rr->zone == z &&
+				    (rr->type == ZL_TYPE_A || rr->type == ZL_TYPE_AAAA))
 					addr = rr;
 			if (!addr)
-				continue;   /* no address: the mx- rules report the host */
+				continue; /* no address: the mx- rules report the host */
 			const zl_node_t *tcp = zl_node_child(ctx->set, n, "_tcp");
 			const zl_node_t *t25 = zl_node_child(ctx->set, tcp, "_25");
 			if (zl_node_has(t25, ZL_TYPE_TLSA) || zl_node_has(t25, ZL_TYPE_CNAME))
 				continue;
 			zl_node_str(n, hb);
-			zl_emit_at(ctx, ZL_R_TLSA_MISSING, z, n, ZL_TYPE_TLSA, addr->file, addr->line,
-				   "MX host '%s' is in the signed zone '%s' but has no TLSA record at "
-				   "'_25._tcp.%s': senders cannot use DANE (RFC 7672) to insist on "
-				   "TLS with its key; publish '3 1 1' with the SHA-256 of its public "
-				   "key", hb, z->name, hb);
+			zl_emit_at(
+			    ctx, ZL_R_TLSA_MISSING, z, n, ZL_TYPE_TLSA, addr->file, addr->line,
+			    "MX host '%s' is in the signed zone '%s' but has no TLSA record at "
+			    "'_25._tcp.%s': senders cannot use DANE (RFC 7672) to insist on "
+			    "TLS with its key; publish '3 1 1' with the SHA-256 of its public "
+			    "key",
+			    hb, z->name, hb);
 		}
 	}
 	zl_ptrmap_free(&mx_hosts);

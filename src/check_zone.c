@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "external.h"
 #include "findings.h"
 #include "load.h"
 #include "rules.h"
@@ -263,6 +264,7 @@ int zl_check_zone(zl_ctx_t *ctx)
 	for (const zl_diag_t *d = ctx->diags; d; d = d->next)
 		zl_emit_at(ctx, diag_rule[d->code], d->zone, d->owner, d->type, d->file, d->line,
 			   "%s", d->message);
+	zl_external_check(ctx); /* zone-snapshot-old, zone-lookup-failed */
 
 	for (zl_zone_t *z = ctx->set->zones; z; z = z->next) {
 		const zl_node_t *apex = z->apex;

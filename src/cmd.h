@@ -21,6 +21,8 @@ int zl_cmd_dump(int argc, char **argv);
 int zl_cmd_rules(int argc, char **argv);
 int zl_cmd_explain(int argc, char **argv);
 int zl_cmd_generate(int argc, char **argv);
+/** @brief `zonelint snapshot`: the only command that uses the network (src/resolve.c). */
+int zl_cmd_snapshot(int argc, char **argv);
 /** @brief `zonelint generate dkim` (src/generate_dkim.c); argv[0] is "dkim". */
 int zl_cmd_generate_dkim(int argc, char **argv);
 

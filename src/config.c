@@ -93,6 +93,8 @@ void zl_config_init(zl_config_t *cfg)
 		cfg->severity[i] = zl_catalogue[i].severity;
 	cfg->generate_limit = 1000000;
 	cfg->dnssec_expiry_days = 7;
+	cfg->external_max_age_days = 30;
+	cfg->resolve_budget = 500;
 }
 
 void zl_config_free(zl_config_t *cfg)
@@ -311,6 +313,32 @@ static int parse_dnssec(cctx_t *c, yaml_node_t *n)
 		if (parse_uint(c, v, "expiry-warning-days", 0, 3650, &d))
 			return ZL_EINVAL;
 		c->cfg->dnssec_expiry_days = (unsigned)d;
+	}
+	return 0;
+}
+
+/* external: {max-age-days: N, resolve-budget: N}: snapshots and --resolve */
+static int parse_external(cctx_t *c, yaml_node_t *n)
+{
+	if (want(c, n, YAML_MAPPING_NODE, "external"))
+		return ZL_EINVAL;
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
+		if (want(c, k, YAML_SCALAR_NODE, "key"))
+			return ZL_EINVAL;
+		uint64_t d;
+		if (!strcmp(str_of(k), "max-age-days")) {
+			if (parse_uint(c, v, "max-age-days", 0, 36500, &d))
+				return ZL_EINVAL;
+			c->cfg->external_max_age_days = (unsigned)d;
+		} else if (!strcmp(str_of(k), "resolve-budget")) {
+			if (parse_uint(c, v, "resolve-budget", 1, 100000, &d))
+				return ZL_EINVAL;
+			c->cfg->resolve_budget = (unsigned)d;
+		} else {
+			return cfail(c, k, "unknown key '%s' in external", str_of(k));
+		}
 	}
 	return 0;
 }
@@ -547,6 +575,8 @@ static int load_doc(zl_config_t *cfg, const char *file, const char *dir, yaml_pa
 				r = parse_spf(&c, v);
 			else if (!strcmp(key, "dnssec"))
 				r = parse_dnssec(&c, v);
+			else if (!strcmp(key, "external"))
+				r = parse_external(&c, v);
 			else if (!strcmp(key, "generate-limit")) {
 				uint64_t lim;
 				r = parse_uint(&c, v, key, 1, 100000000, &lim);

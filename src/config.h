@@ -62,6 +62,8 @@ struct zl_config {
 	unsigned ncustom;
 	uint64_t generate_limit;       /**< loader: $GENERATE records per directive */
 	unsigned dnssec_expiry_days;   /**< warn when signatures expire sooner */
+	unsigned external_max_age_days; /**< external: max-age-days (0: no limit) */
+	unsigned resolve_budget;       /**< external: resolve-budget, queries per run */
 };
 
 /**

@@ -32,7 +32,9 @@
  * A name outside every loaded zone, or below a delegation whose child zone
  * is not loaded, is unknown rather than empty: the answer is then
  * "cannot be checked offline", never "missing".  A CNAME at a _dmarc name is
- * followed inside the loaded zones (8 hops).  Wildcards are not expanded:
+ * followed inside the loaded zones (8 hops); a _dmarc name of a loaded
+ * domain that is a CNAME or a delegation out of them counts as covered, with
+ * no record to read (hosted DMARC).  Wildcards are not expanded:
  * a wildcard TXT that answers _dmarc queries is a rule of its own.
  *
  * Lookups are cached per name, so walking from every name of a large zone
@@ -41,27 +43,27 @@
 
 /** What a lookup of _dmarc.<domain> finds. */
 typedef enum zl_dmarc_found {
-	ZL_DMARC_FOUND_NONE = 0,  /**< no DMARC record */
-	ZL_DMARC_FOUND_ONE,       /**< exactly one: the policy record */
-	ZL_DMARC_FOUND_MANY,      /**< more than one: receivers discard them all */
-	ZL_DMARC_FOUND_UNKNOWN    /**< outside the loaded zones: cannot be known */
+	ZL_DMARC_FOUND_NONE = 0, /**< no DMARC record */
+	ZL_DMARC_FOUND_ONE,      /**< exactly one: the policy record */
+	ZL_DMARC_FOUND_MANY,     /**< more than one: receivers discard them all */
+	ZL_DMARC_FOUND_UNKNOWN   /**< outside the loaded zones: cannot be known */
 } zl_dmarc_found_t;
 
 /** One looked-up name; owned by the cache. */
 typedef struct zl_dmarc_site {
 	zl_dmarc_found_t found;
-	const zl_node_t *domain;  /**< the name whose _dmarc was looked up */
-	const zl_rr_t *rr;        /**< FOUND_ONE: the record (maybe behind a CNAME) */
-	zl_dmarc_psd_t psd;       /**< its psd tag (UNSET when absent) */
-	zl_dmarc_t *parsed;       /**< filled by zl_dmarc_site_parse */
-	const char *text;         /**< its text, filled with parsed */
+	const zl_node_t *domain; /**< the name whose _dmarc was looked up */
+	const zl_rr_t *rr;       /**< FOUND_ONE: the record (maybe behind a CNAME) */
+	zl_dmarc_psd_t psd;      /**< its psd tag (UNSET when absent) */
+	zl_dmarc_t *parsed;      /**< filled by zl_dmarc_site_parse */
+	const char *text;        /**< its text, filled with parsed */
 	size_t len;
 } zl_dmarc_site_t;
 
 /** The lookup cache; lives as long as one family's run (scratch arena). */
 typedef struct zl_dmarc_cache {
 	zl_ctx_t *ctx;
-	zl_ptrmap_t sites;        /**< domain node -> zl_dmarc_site_t */
+	zl_ptrmap_t sites; /**< domain node -> zl_dmarc_site_t */
 } zl_dmarc_cache_t;
 
 /** What the tree walk concludes for a name. */
@@ -69,15 +71,16 @@ typedef enum zl_dmarc_walk_state {
 	ZL_DMARC_WALK_COVERED = 0, /**< its own or its organizational domain's record applies */
 	ZL_DMARC_WALK_PSD_ONLY,    /**< only a public suffix's psd=y record applies */
 	ZL_DMARC_WALK_MISSING,     /**< no record anywhere the walk can see */
-	ZL_DMARC_WALK_UNKNOWN      /**< none seen, but a possible organizational domain is not loaded */
+	ZL_DMARC_WALK_UNKNOWN /**< none seen, but a possible organizational domain is not loaded */
 } zl_dmarc_walk_state_t;
 
 /** Result of zl_dmarc_walk(); pointers are owned by the cache or the set. */
 typedef struct zl_dmarc_walk {
 	zl_dmarc_walk_state_t state;
-	const zl_dmarc_site_t *applied;  /**< COVERED, PSD_ONLY: the record receivers apply */
-	const zl_node_t *unknown;        /**< UNKNOWN: first unloaded name of 2+ labels */
-	const zl_node_t *path[8];        /**< the names queried, in order */
+	const zl_dmarc_site_t *applied; /**< PSD_ONLY, COVERED: the record receivers
+	                                     apply (NULL when hosted outside the loaded zones) */
+	const zl_node_t *unknown;       /**< UNKNOWN: first unloaded name of 2+ labels */
+	const zl_node_t *path[8];       /**< the names queried, in order */
 	size_t npath;
 } zl_dmarc_walk_t;
 
@@ -114,7 +117,8 @@ bool zl_mail_label_is(const zl_node_t *n, const char *label);
 /**
  * @brief The loaded zone that answers for @p n: the closest enclosing zone,
  *        unless a delegation inside it (NS below its apex, at or above @p n)
- *        hands the name to a zone that is not loaded.
+ *        hands the name to a zone that is not loaded.  An external snapshot
+ *        (external.h) answers for the names it holds.
  * @return the zone, or NULL when no loaded zone answers
  */
 const zl_zone_t *zl_mail_zone(const zl_node_t *n);

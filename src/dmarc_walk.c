@@ -33,18 +33,12 @@ bool zl_mail_real_mx(const zl_node_t *n, const zl_zone_t *z)
 
 const zl_zone_t *zl_mail_zone(const zl_node_t *n)
 {
-	const zl_zone_t *z = NULL;
-	const zl_node_t *a;
-	for (a = n; a; a = a->parent)
-		if (a->apex_of) {
-			z = a->apex_of;
-			break;
-		}
-	if (!z)
-		return NULL;
+	const zl_zone_t *z = zl_zoneset_zone_for(NULL, n);
+	if (!z || z->external)
+		return z; /* a snapshot answers for exactly the names it holds */
 	/* RFC 1034 section 4.2.1: below a zone cut the parent zone holds only
 	 * glue, so the answer comes from the child zone, which is not loaded */
-	for (a = n; a && a != z->apex; a = a->parent)
+	for (const zl_node_t *a = n; a && a != z->apex; a = a->parent)
 		if (zl_mail_has(a, ZL_TYPE_NS, z) || (a != n && zl_mail_has(a, ZL_TYPE_DNAME, z)))
 			return NULL;
 	return z;
@@ -125,7 +119,7 @@ static zl_dmarc_psd_t psd_of(zl_arena_t *arena, const zl_rr_t *rr)
  * do not start with v=DMARC1 are discarded, and several are all discarded.
  */
 static void eval_node(zl_dmarc_cache_t *c, zl_dmarc_site_t *s, const zl_node_t *n,
-		      const zl_zone_t *z, unsigned depth)
+                      const zl_zone_t *z, unsigned depth)
 {
 	const zl_rr_t *cname = NULL;
 	unsigned cnt = 0;
@@ -229,6 +223,12 @@ void zl_dmarc_walk(zl_dmarc_cache_t *c, const zl_node_t *domain, zl_dmarc_walk_t
 	for (const zl_node_t *cand = domain; cand && cand->labels >= 1 && out->npath < 8;) {
 		out->path[out->npath++] = cand;
 		const zl_dmarc_site_t *s = zl_dmarc_site(c, cand);
+		if (s->found == ZL_DMARC_FOUND_UNKNOWN && zl_mail_zone(cand)) {
+			/* the name is loaded but its _dmarc is a CNAME or delegation out of
+			 * the loaded zones: a record is kept there on purpose */
+			out->state = ZL_DMARC_WALK_COVERED;
+			return;
+		}
 		if (s->found == ZL_DMARC_FOUND_UNKNOWN && cand->labels >= 2 && !out->unknown)
 			out->unknown = cand;
 		if (s->found == ZL_DMARC_FOUND_ONE) {
@@ -246,7 +246,8 @@ void zl_dmarc_walk(zl_dmarc_cache_t *c, const zl_node_t *domain, zl_dmarc_walk_t
 			org = found[i];
 		} else if (found[i]->psd == ZL_DMARC_PSD_Y && found[i]->domain != domain) {
 			psd = found[i];
-			const zl_node_t *below = ancestor_with(domain, found[i]->domain->labels + 1u);
+			const zl_node_t *below =
+			    ancestor_with(domain, found[i]->domain->labels + 1u);
 			const zl_dmarc_site_t *b = zl_dmarc_site(c, below);
 			if (b->found == ZL_DMARC_FOUND_ONE)
 				org = b;

@@ -55,19 +55,32 @@ bool zl_dnssec_alg_deprecated(uint8_t alg)
 const char *zl_dnssec_alg_name(uint8_t alg)
 {
 	switch (alg) {
-	case 1: return "RSAMD5";
-	case 3: return "DSA";
-	case 5: return "RSASHA1";
-	case 6: return "DSA-NSEC3-SHA1";
-	case 7: return "RSASHA1-NSEC3-SHA1";
-	case 8: return "RSASHA256";
-	case 10: return "RSASHA512";
-	case 12: return "ECC-GOST";
-	case 13: return "ECDSAP256SHA256";
-	case 14: return "ECDSAP384SHA384";
-	case 15: return "ED25519";
-	case 16: return "ED448";
-	default: return "unknown";
+	case 1:
+		return "RSAMD5";
+	case 3:
+		return "DSA";
+	case 5:
+		return "RSASHA1";
+	case 6:
+		return "DSA-NSEC3-SHA1";
+	case 7:
+		return "RSASHA1-NSEC3-SHA1";
+	case 8:
+		return "RSASHA256";
+	case 10:
+		return "RSASHA512";
+	case 12:
+		return "ECC-GOST";
+	case 13:
+		return "ECDSAP256SHA256";
+	case 14:
+		return "ECDSAP384SHA384";
+	case 15:
+		return "ED25519";
+	case 16:
+		return "ED448";
+	default:
+		return "unknown";
 	}
 }
 
@@ -104,16 +117,24 @@ static unsigned key_bits(uint8_t alg, const uint8_t *k, size_t len)
 		return bits;
 	}
 	switch (alg) {
-	case 3: case 6:
+	case 3:
+	case 6:
 		/* RFC 2536 2: T, Q (20), P, G, Y (64 + 8T octets each) */
-		return len >= 21 && k[0] <= 8 && len == 21 + 3 * (64 + 8 * (size_t)k[0]) ?
-		       512 + 64 * (unsigned)k[0] : 0;
-	case 12: return len == 64 ? 256 : 0;
-	case 13: return len == 64 ? 256 : 0;
-	case 14: return len == 96 ? 384 : 0;
-	case 15: return len == 32 ? 256 : 0;
-	case 16: return len == 57 ? 456 : 0;
-	default: return len ? (unsigned)len * 8 : 0;
+		return len >= 21 && k[0] <= 8 && len == 21 + 3 * (64 + 8 * (size_t)k[0])
+		           ? 512 + 64 * (unsigned)k[0]
+		           : 0;
+	case 12:
+		return len == 64 ? 256 : 0;
+	case 13:
+		return len == 64 ? 256 : 0;
+	case 14:
+		return len == 96 ? 384 : 0;
+	case 15:
+		return len == 32 ? 256 : 0;
+	case 16:
+		return len == 57 ? 456 : 0;
+	default:
+		return len ? (unsigned)len * 8 : 0;
 	}
 }
 
@@ -169,16 +190,16 @@ int64_t zl_dnssec_time_diff(uint32_t t, uint32_t now)
 /* ---- canonical form (RFC 4034 section 6) ---------------------------- */
 
 struct zl_sigcheck {
-	ldns_buffer *data;     /* the signed data, rebuilt for each RRSIG */
-	EVP_MD_CTX *md;        /* reused for every verification */
-	uint8_t *canon;        /* canonical rdata of the RRset, back to back */
+	ldns_buffer *data; /* the signed data, rebuilt for each RRSIG */
+	EVP_MD_CTX *md;    /* reused for every verification */
+	uint8_t *canon;    /* canonical rdata of the RRset, back to back */
 	size_t canon_cap;
 	struct crr {
 		const uint8_t *rd;
 		size_t len;
-	} *rrs;
+	} * rrs;
 	size_t rrs_cap;
-	uint8_t der[160];      /* ECDSA / DSA signature re-encoded as DER */
+	uint8_t der[160]; /* ECDSA / DSA signature re-encoded as DER */
 };
 
 zl_sigcheck_t *zl_sigcheck_new(void)
@@ -228,49 +249,63 @@ static size_t skip_string(const uint8_t *p, size_t off, size_t len)
  * as corrected by RFC 6840 5.1 (NSEC next names are left alone unless
  * @p lower_nsec; RRSIG signer names are lowered).
  */
-static void canon_rdata(uint16_t type, uint8_t *p, size_t len, bool lower_nsec)
+void zl_dnssec_canon_rdata(uint16_t type, uint8_t *p, size_t len, bool lower_nsec)
 {
 	size_t off = 0, l;
 	switch (type) {
-	case 2: case 3: case 4: case 5: case 7: case 8: case 9: case 12: case 39:
-		lower_name(p, len);                 /* NS MD MF CNAME MB MG MR PTR DNAME */
+	case 2:
+	case 3:
+	case 4:
+	case 5:
+	case 7:
+	case 8:
+	case 9:
+	case 12:
+	case 39:
+		lower_name(p, len); /* NS MD MF CNAME MB MG MR PTR DNAME */
 		break;
-	case 6: case 14: case 17:                   /* SOA MINFO RP: two names */
+	case 6:
+	case 14:
+	case 17: /* SOA MINFO RP: two names */
 		l = lower_name(p, len);
 		if (l)
 			lower_name(p + l, len - l);
 		break;
-	case 15: case 18: case 21: case 36:         /* MX AFSDB RT KX */
+	case 15:
+	case 18:
+	case 21:
+	case 36: /* MX AFSDB RT KX */
 		if (len > 2)
 			lower_name(p + 2, len - 2);
 		break;
-	case 26:                                    /* PX: preference, two names */
+	case 26: /* PX: preference, two names */
 		if (len > 2 && (l = lower_name(p + 2, len - 2)) != 0)
 			lower_name(p + 2 + l, len - 2 - l);
 		break;
-	case 33:                                    /* SRV */
+	case 33: /* SRV */
 		if (len > 6)
 			lower_name(p + 6, len - 6);
 		break;
-	case 35:                                    /* NAPTR */
+	case 35: /* NAPTR */
 		off = 4;
 		for (int i = 0; i < 3 && off; i++)
 			off = skip_string(p, off, len);
 		if (off && off < len)
 			lower_name(p + off, len - off);
 		break;
-	case 24: case 46:                           /* SIG RRSIG: signer name */
+	case 24:
+	case 46: /* SIG RRSIG: signer name */
 		if (len > 18)
 			lower_name(p + 18, len - 18);
 		break;
-	case 30:                                    /* NXT: next name first */
+	case 30: /* NXT: next name first */
 		lower_name(p, len);
 		break;
-	case 47:                                    /* NSEC */
+	case 47: /* NSEC */
 		if (lower_nsec)
 			lower_name(p, len);
 		break;
-	case 38:                                    /* A6: prefix, suffix, name */
+	case 38: /* A6: prefix, suffix, name */
 		if (len >= 1 && p[0] <= 128) {
 			off = 1 + (128 - (size_t)p[0] + 7) / 8;
 			if (p[0] > 0 && off < len)
@@ -280,6 +315,28 @@ static void canon_rdata(uint16_t type, uint8_t *p, size_t len, bool lower_nsec)
 	default:
 		break;
 	}
+}
+
+size_t zl_dnssec_order_key(const zl_node_t *n, uint8_t *out)
+{
+	const uint8_t *lab[128];
+	unsigned nl = 0;
+	for (const uint8_t *p = n->wire; *p && nl < 128; p += 1u + *p)
+		lab[nl++] = p;
+	size_t o = 0;
+	while (nl--) {
+		const uint8_t *l = lab[nl];
+		for (unsigned k = 1; k <= l[0]; k++) {
+			if (l[k] <= 1) {
+				out[o++] = 1;
+				out[o++] = (uint8_t)(l[k] + 1);
+			} else {
+				out[o++] = l[k];
+			}
+		}
+		out[o++] = 0;
+	}
+	return o;
 }
 
 static int cmp_crr(const void *pa, const void *pb)
@@ -300,7 +357,7 @@ static void put(ldns_buffer *b, const void *p, size_t n)
 }
 
 int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *sigrr,
-		      const zl_rr_t *const *rrs, size_t n, bool lower_nsec)
+                      const zl_rr_t *const *rrs, size_t n, bool lower_nsec)
 {
 	const zl_node_t *owner = rrs[0]->owner;
 	if (sig->labels > owner->labels)
@@ -319,7 +376,7 @@ int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *s
 	size_t off = 0;
 	for (size_t i = 0; i < n; i++) {
 		memcpy(sc->canon + off, rrs[i]->rdata, rrs[i]->rdlen);
-		canon_rdata(rrs[i]->type, sc->canon + off, rrs[i]->rdlen, lower_nsec);
+		zl_dnssec_canon_rdata(rrs[i]->type, sc->canon + off, rrs[i]->rdlen, lower_nsec);
 		sc->rrs[i].rd = sc->canon + off;
 		sc->rrs[i].len = rrs[i]->rdlen;
 		off += rrs[i]->rdlen;
@@ -362,7 +419,7 @@ int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *s
 	fixed[7] = (uint8_t)sig->orig_ttl;
 	for (size_t i = 0; i < n; i++) {
 		if (i && !cmp_crr(&sc->rrs[i - 1], &sc->rrs[i]))
-			continue;           /* 6.3: duplicates are not signed */
+			continue; /* 6.3: duplicates are not signed */
 		fixed[8] = (uint8_t)(sc->rrs[i].len >> 8);
 		fixed[9] = (uint8_t)sc->rrs[i].len;
 		put(b, own, ownlen);
@@ -460,13 +517,13 @@ static EVP_PKEY *rsa_pkey(const uint8_t *k, size_t len)
 	}
 	if (elen == 0 || elen > 512 || off + elen >= len)
 		return NULL;
-	static const uint8_t alg_id[] = { 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7,
-					  0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
+	static const uint8_t alg_id[] = {0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86,
+	                                 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
 	uint8_t seq[1200], bits[1210], spki[1240];
 	size_t sl = der_uint(seq, k + off + elen, len - off - elen);
 	sl += der_uint(seq + sl, k + off, elen);
 	sl = der_wrap(seq, 0x30, seq, sl);
-	bits[0] = 0;                            /* no unused bits */
+	bits[0] = 0; /* no unused bits */
 	memcpy(bits + 1, seq, sl);
 	size_t bl = der_wrap(bits, 0x03, bits, sl + 1);
 	memcpy(spki, alg_id, sizeof(alg_id));
@@ -483,10 +540,15 @@ static EVP_PKEY *key_pkey(zl_dnskey_t *key)
 		return key->pkey;
 	EVP_PKEY *pk = NULL;
 	switch (key->alg) {
-	case 1: case 5: case 7: case 8: case 10:
+	case 1:
+	case 5:
+	case 7:
+	case 8:
+	case 10:
 		pk = rsa_pkey(key->pub, key->publen);
 		break;
-	case 13: case 14:
+	case 13:
+	case 14:
 		pk = ldns_ecdsa2pkey_raw(key->pub, key->publen, key->alg);
 		break;
 #if LDNS_BUILD_CONFIG_USE_ED25519
@@ -519,12 +581,20 @@ void zl_dnskey_clear(zl_dnskey_t *key)
 static const EVP_MD *alg_md(uint8_t alg)
 {
 	switch (alg) {
-	case 1: return EVP_md5();
-	case 5: case 7: return EVP_sha1();
-	case 8: case 13: return EVP_sha256();
-	case 10: return EVP_sha512();
-	case 14: return EVP_sha384();
-	default: return NULL;      /* EdDSA: no separate digest */
+	case 1:
+		return EVP_md5();
+	case 5:
+	case 7:
+		return EVP_sha1();
+	case 8:
+	case 13:
+		return EVP_sha256();
+	case 10:
+		return EVP_sha512();
+	case 14:
+		return EVP_sha384();
+	default:
+		return NULL; /* EdDSA: no separate digest */
 	}
 }
 
@@ -533,7 +603,8 @@ zl_sig_result_t zl_sigcheck_verify(zl_sigcheck_t *sc, const zl_rrsig_t *sig, zl_
 	const uint8_t *s = sig->sig;
 	size_t sl = sig->siglen;
 	switch (sig->alg) {
-	case 13: case 14: {
+	case 13:
+	case 14: {
 		size_t half = sig->alg == 13 ? 32 : 48;
 		if (sl != 2 * half)
 			return ZL_SIG_BOGUS;
@@ -541,7 +612,8 @@ zl_sig_result_t zl_sigcheck_verify(zl_sigcheck_t *sc, const zl_rrsig_t *sig, zl_
 		s = sc->der;
 		break;
 	}
-	case 3: case 6:
+	case 3:
+	case 6:
 		/* RFC 2536 3: T, R (20), S (20) */
 		if (sl != 41)
 			return ZL_SIG_BOGUS;
@@ -558,7 +630,7 @@ zl_sig_result_t zl_sigcheck_verify(zl_sigcheck_t *sc, const zl_rrsig_t *sig, zl_
 		EVP_MD_CTX_reset(sc->md);
 		if (EVP_DigestVerifyInit(sc->md, NULL, alg_md(sig->alg), NULL, pk) == 1) {
 			int r = EVP_DigestVerify(sc->md, s, sl, ldns_buffer_begin(sc->data),
-						 ldns_buffer_position(sc->data));
+			                         ldns_buffer_position(sc->data));
 			ERR_clear_error();
 			if (r == 1)
 				return ZL_SIG_VALID;
@@ -568,10 +640,9 @@ zl_sig_result_t zl_sigcheck_verify(zl_sigcheck_t *sc, const zl_rrsig_t *sig, zl_
 		ERR_clear_error();
 		/* this libcrypto refuses the digest or key here: let ldns try */
 	}
-	ldns_status st = ldns_verify_rrsig_buffers_raw((unsigned char *)(uintptr_t)s, sl,
-						       sc->data,
-						       (unsigned char *)(uintptr_t)key->pub,
-						       key->publen, sig->alg);
+	ldns_status st = ldns_verify_rrsig_buffers_raw((unsigned char *)(uintptr_t)s, sl, sc->data,
+	                                               (unsigned char *)(uintptr_t)key->pub,
+	                                               key->publen, sig->alg);
 	if (st == LDNS_STATUS_OK)
 		return ZL_SIG_VALID;
 	if (st == LDNS_STATUS_CRYPTO_UNKNOWN_ALGO || st == LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL)
@@ -582,7 +653,7 @@ zl_sig_result_t zl_sigcheck_verify(zl_sigcheck_t *sc, const zl_rrsig_t *sig, zl_
 /* ---- NSEC3, DS, bit maps ---------------------------------------------- */
 
 void zl_nsec3_hash(const uint8_t *wire, size_t len, const uint8_t *salt, size_t saltlen,
-		   unsigned iterations, uint8_t out[20])
+                   unsigned iterations, uint8_t out[20])
 {
 	/* RFC 5155 5: IH(salt, x, 0) = H(x || salt), IH(salt, x, k) =
 	 * H(IH(salt, x, k-1) || salt) */
@@ -649,18 +720,24 @@ size_t zl_base32hex_decode(const uint8_t *in, size_t len, uint8_t *out, size_t c
 size_t zl_ds_digest_len(uint8_t digest_type)
 {
 	switch (digest_type) {
-	case 1: return 20;
-	case 2: return 32;
-	case 4: return 48;
-	default: return 0;
+	case 1:
+		return 20;
+	case 2:
+		return 32;
+	case 4:
+		return 48;
+	default:
+		return 0;
 	}
 }
 
 size_t zl_ds_digest(uint8_t digest_type, const uint8_t *owner, size_t ownerlen,
-		    const uint8_t *rdata, size_t rdlen, uint8_t *out)
+                    const uint8_t *rdata, size_t rdlen, uint8_t *out)
 {
-	const EVP_MD *md = digest_type == 1 ? EVP_sha1() : digest_type == 2 ? EVP_sha256() :
-			   digest_type == 4 ? EVP_sha384() : NULL;
+	const EVP_MD *md = digest_type == 1   ? EVP_sha1()
+	                   : digest_type == 2 ? EVP_sha256()
+	                   : digest_type == 4 ? EVP_sha384()
+	                                      : NULL;
 	if (!md)
 		return 0;
 	EVP_MD_CTX *c = EVP_MD_CTX_new();
@@ -668,7 +745,7 @@ size_t zl_ds_digest(uint8_t digest_type, const uint8_t *owner, size_t ownerlen,
 		zl_oom();
 	unsigned dl = 0;
 	int ok = EVP_DigestInit_ex(c, md, NULL) && EVP_DigestUpdate(c, owner, ownerlen) &&
-		 EVP_DigestUpdate(c, rdata, rdlen) && EVP_DigestFinal_ex(c, out, &dl);
+	         EVP_DigestUpdate(c, rdata, rdlen) && EVP_DigestFinal_ex(c, out, &dl);
 	EVP_MD_CTX_free(c);
 	return ok ? dl : 0;
 }

@@ -26,19 +26,19 @@
 /** A DNSKEY record, parsed (RFC 4034 section 2). */
 typedef struct zl_dnskey {
 	const zl_rr_t *rr;
-	const uint8_t *pub;    /**< public key field, inside rr->rdata */
+	const uint8_t *pub; /**< public key field, inside rr->rdata */
 	size_t publen;
 	uint16_t flags;
-	uint16_t tag;          /**< key tag, RFC 4034 appendix B */
+	uint16_t tag; /**< key tag, RFC 4034 appendix B */
 	uint8_t protocol;
 	uint8_t alg;
-	unsigned bits;         /**< key size; 0 when the key field is malformed */
-	void *pkey;            /**< EVP_PKEY built on first use (owned); NULL */
-	int pkey_state;        /**< 0 not tried, 1 built, -1 only ldns can check it */
+	unsigned bits;  /**< key size; 0 when the key field is malformed */
+	void *pkey;     /**< EVP_PKEY built on first use (owned); NULL */
+	int pkey_state; /**< 0 not tried, 1 built, -1 only ldns can check it */
 } zl_dnskey_t;
 
-#define ZL_DNSKEY_ZONE 0x0100  /**< flags: zone key (RFC 4034 2.1.1) */
-#define ZL_DNSKEY_SEP 0x0001   /**< flags: secure entry point */
+#define ZL_DNSKEY_ZONE 0x0100 /**< flags: zone key (RFC 4034 2.1.1) */
+#define ZL_DNSKEY_SEP 0x0001  /**< flags: secure entry point */
 
 /**
  * @brief Parse a DNSKEY (or CDNSKEY) record.
@@ -82,9 +82,9 @@ int zl_rrsig_parse(zl_rrsig_t *out, const zl_rr_t *rr);
 
 /** Outcome of checking one signature with one key. */
 typedef enum zl_sig_result {
-	ZL_SIG_VALID = 0,      /**< the signature verifies */
-	ZL_SIG_BOGUS,          /**< it does not */
-	ZL_SIG_UNSUPPORTED     /**< the algorithm cannot be checked here */
+	ZL_SIG_VALID = 0,  /**< the signature verifies */
+	ZL_SIG_BOGUS,      /**< it does not */
+	ZL_SIG_UNSUPPORTED /**< the algorithm cannot be checked here */
 } zl_sig_result_t;
 
 /** Reusable state for building signed data; see zl_sigcheck_*(). */
@@ -105,15 +105,30 @@ void zl_sigcheck_free(zl_sigcheck_t *sc);
  * @return 0, or ZL_EINVAL when the labels field exceeds the owner's labels
  */
 int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *sigrr,
-		      const zl_rr_t *const *rrs, size_t n, bool lower_nsec);
+                      const zl_rr_t *const *rrs, size_t n, bool lower_nsec);
 
 /**
  * @brief Check the data last built against @p key.  The key's libcrypto
  *        form is built on first use and kept in @p key (free it with
  *        zl_dnskey_clear()), so a zone's keys are parsed once.
  */
-zl_sig_result_t zl_sigcheck_verify(zl_sigcheck_t *sc, const zl_rrsig_t *sig,
-				   zl_dnskey_t *key);
+zl_sig_result_t zl_sigcheck_verify(zl_sigcheck_t *sc, const zl_rrsig_t *sig, zl_dnskey_t *key);
+
+/**
+ * @brief Lower-case, in place, the names inside rdata of the types RFC 4034
+ *        section 6.2 lists (as corrected by RFC 6840 section 5.1: names in
+ *        NSEC rdata are kept unless @p lower_nsec).
+ */
+void zl_dnssec_canon_rdata(uint16_t type, uint8_t *rdata, size_t len, bool lower_nsec);
+
+/**
+ * @brief A key for a node's name whose memcmp order is the canonical order
+ *        of RFC 4034 section 6.1: labels right to left, each ended by 0,
+ *        with octets 0 and 1 escaped as 1 1 and 1 2.
+ * @param[out] out  at least 640 octets
+ * @return the key's length
+ */
+size_t zl_dnssec_order_key(const zl_node_t *n, uint8_t *out);
 
 /** @brief Whether serial-number time @p a is after @p b (RFC 4034 3.1.5, RFC 1982). */
 bool zl_dnssec_time_after(uint32_t a, uint32_t b);
@@ -130,7 +145,7 @@ int64_t zl_dnssec_time_diff(uint32_t t, uint32_t now);
  * @param[out] out  20 octets
  */
 void zl_nsec3_hash(const uint8_t *wire, size_t len, const uint8_t *salt, size_t saltlen,
-		   unsigned iterations, uint8_t out[20]);
+                   unsigned iterations, uint8_t out[20]);
 
 /** @brief Base32hex (RFC 4648 section 7), lower case, no padding. @return length */
 size_t zl_base32hex_encode(const uint8_t *in, size_t len, char *out);
@@ -147,7 +162,7 @@ size_t zl_base32hex_decode(const uint8_t *in, size_t len, uint8_t *out, size_t c
  * @return digest length, or 0 for an unknown digest type
  */
 size_t zl_ds_digest(uint8_t digest_type, const uint8_t *owner, size_t ownerlen,
-		    const uint8_t *rdata, size_t rdlen, uint8_t *out);
+                    const uint8_t *rdata, size_t rdlen, uint8_t *out);
 
 /** @brief Digest length of a DS digest type, or 0 when unknown. */
 size_t zl_ds_digest_len(uint8_t digest_type);

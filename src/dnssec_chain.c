@@ -34,7 +34,7 @@ static bool has_data(const zl_node_t *n, const zl_zone_t *z)
 
 /* Locate a finding about name @p n: its first record in the zone, else the SOA. */
 static zl_finding_t *emit_at_name(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone_t *z,
-				  const zl_node_t *n, uint16_t type, const char *msg)
+                                  const zl_node_t *n, uint16_t type, const char *msg)
 {
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
 		if (rr->zone == z)
@@ -48,22 +48,25 @@ static void types_text(char *buf, size_t cap, const uint16_t *t, size_t n)
 	buf[0] = '\0';
 	for (size_t i = 0; i < n && o + 20 < cap; i++) {
 		char tb[16];
-		o += (size_t)snprintf(buf + o, cap - o, "%s%s", i ? " " : "", zl_type_str(t[i], tb));
+		o +=
+		    (size_t)snprintf(buf + o, cap - o, "%s%s", i ? " " : "", zl_type_str(t[i], tb));
 	}
 }
 
 /* Compare the bit map with the types really there; report the difference. */
 static void check_bitmap(zl_ctx_t *ctx, zl_dstate_t *st, const zl_rr_t *rr, const uint8_t *bm,
-			 size_t bmlen, const uint16_t *have, size_t nhave, const char *what,
-			 const zl_node_t *name)
+                         size_t bmlen, const uint16_t *have, size_t nhave, const char *what,
+                         const zl_node_t *name)
 {
 	uint16_t listed[MAX_TYPES];
 	size_t nlisted = 0;
 	char nb[ZL_NAME_STRLEN];
 	if (zl_type_bitmap_read(bm, bmlen, listed, MAX_TYPES, &nlisted) || nlisted > MAX_TYPES) {
 		if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
-			zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr, "the type bit map of the %s for "
-				"'%s' is malformed", what, zl_node_str(name, nb));
+			zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
+			        "the type bit map of the %s for "
+			        "'%s' is malformed",
+			        what, zl_node_str(name, nb));
 		return;
 	}
 	uint16_t extra[MAX_TYPES], missing[MAX_TYPES];
@@ -86,42 +89,20 @@ static void check_bitmap(zl_ctx_t *ctx, zl_dstate_t *st, const zl_rr_t *rr, cons
 	types_text(eb, sizeof(eb), extra, ne);
 	types_text(mb, sizeof(mb), missing, nm);
 	zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
-		"the type bit map of the %s for '%s' does not match the records there%s%s%s%s; "
-		"validators deny or accept the wrong types", what, zl_node_str(name, nb),
-		ne ? ": it lists " : "", eb, nm ? (ne ? " and omits " : ": it omits ") : "", mb);
+	        "the type bit map of the %s for '%s' does not match the records there%s%s%s%s; "
+	        "validators deny or accept the wrong types",
+	        what, zl_node_str(name, nb), ne ? ": it lists " : "", eb,
+	        nm ? (ne ? " and omits " : ": it omits ") : "", mb);
 }
 
 /* ---- NSEC -------------------------------------------------------------------- */
 
 typedef struct cnode {
 	const zl_node_t *n;
-	uint8_t *key;              /* canonical order key: memcmp sorts (RFC 4034 6.1) */
+	uint8_t *key; /* canonical order key: memcmp sorts (RFC 4034 6.1) */
 	size_t klen;
 	zl_nodeclass_t cls;
 } cnode_t;
-
-/* Labels right to left, each ended by 0; octets 0 and 1 escaped as 1 1, 1 2. */
-static size_t canon_key(const zl_node_t *n, uint8_t *out)
-{
-	const uint8_t *lab[128];
-	unsigned nl = 0;
-	for (const uint8_t *p = n->wire; *p && nl < 128; p += 1u + *p)
-		lab[nl++] = p;
-	size_t o = 0;
-	while (nl--) {
-		const uint8_t *l = lab[nl];
-		for (unsigned k = 1; k <= l[0]; k++) {
-			if (l[k] <= 1) {
-				out[o++] = 1;
-				out[o++] = (uint8_t)(l[k] + 1);
-			} else {
-				out[o++] = l[k];
-			}
-		}
-		out[o++] = 0;
-	}
-	return o;
-}
 
 static int cmp_cnode(const void *pa, const void *pb)
 {
@@ -148,9 +129,9 @@ static void check_nsec(zl_ctx_t *ctx, zl_dstate_t *st)
 				;
 			if (ns && zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, ns,
-					"NSEC at '%s', which is below '%s' and not authoritative "
-					"data of zone '%s'; the chain must skip it",
-					zl_node_str(node, nb), zl_node_str(cut, xb), z->name);
+				        "NSEC at '%s', which is below '%s' and not authoritative "
+				        "data of zone '%s'; the chain must skip it",
+				        zl_node_str(node, nb), zl_node_str(cut, xb), z->name);
 			continue;
 		}
 		if (!has_data(node, z))
@@ -158,7 +139,7 @@ static void check_nsec(zl_ctx_t *ctx, zl_dstate_t *st)
 		uint8_t tmp[1024];
 		v[n].n = node;
 		v[n].cls = cls;
-		v[n].klen = canon_key(node, tmp);
+		v[n].klen = zl_dnssec_order_key(node, tmp);
 		v[n].key = zl_arena_memdup(&ctx->scratch, tmp, v[n].klen);
 		n++;
 	}
@@ -174,17 +155,18 @@ static void check_nsec(zl_ctx_t *ctx, zl_dstate_t *st)
 				nsec = rr;
 			} else if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN)) {
 				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
-					"second NSEC at '%s' (first at line %u); a name has one",
-					zl_node_str(node, nb), nsec->line);
+				        "second NSEC at '%s' (first at line %u); a name has one",
+				        zl_node_str(node, nb), nsec->line);
 			}
 		}
 		if (!nsec) {
 			if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN)) {
 				snprintf(msg, sizeof(msg),
-					 "'%s' has no NSEC record: the NSEC chain of zone '%s' is "
-					 "broken there, and validators reject denials that need it",
-					 zl_node_str(node, nb), z->name);
-				emit_at_name(ctx, ZL_R_DNSSEC_NSEC_CHAIN, z, node, ZL_TYPE_NSEC, msg);
+				         "'%s' has no NSEC record: the NSEC chain of zone '%s' is "
+				         "broken there, and validators reject denials that need it",
+				         zl_node_str(node, nb), z->name);
+				emit_at_name(ctx, ZL_R_DNSSEC_NSEC_CHAIN, z, node, ZL_TYPE_NSEC,
+				             msg);
 			}
 			continue;
 		}
@@ -193,22 +175,24 @@ static void check_nsec(zl_ctx_t *ctx, zl_dstate_t *st)
 		size_t nl = zl_wire_name_len(nsec->rdata, nsec->rdlen);
 		if (!nl) {
 			if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
-				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, nsec, "NSEC record is malformed");
+				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, nsec,
+				        "NSEC record is malformed");
 			continue;
 		}
 		const zl_node_t *named = zl_zoneset_find(ctx->set, nsec->rdata, nl);
 		if (named != next && zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 			zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, nsec,
-				"NSEC at '%s' points to '%s', but the next name of zone '%s' in "
-				"canonical order is '%s'; the chain %s", zl_node_str(node, nb),
-				zl_wire_name_str(nsec->rdata, nl, xb), z->name,
-				zl_node_str(next, msg),
-				named && zl_zoneset_zone_for(ctx->set, named) == z ?
-				"skips names" : "leaves the zone's names");
+			        "NSEC at '%s' points to '%s', but the next name of zone '%s' in "
+			        "canonical order is '%s'; the chain %s",
+			        zl_node_str(node, nb), zl_wire_name_str(nsec->rdata, nl, xb),
+			        z->name, zl_node_str(next, msg),
+			        named && zl_zoneset_zone_for(ctx->set, named) == z
+			            ? "skips names"
+			            : "leaves the zone's names");
 		uint16_t have[MAX_TYPES];
 		size_t nh = zl_dnssec_types(node, z, v[i].cls, have, MAX_TYPES);
 		check_bitmap(ctx, st, nsec, nsec->rdata + nl, nsec->rdlen - nl, have, nh, "NSEC",
-			     node);
+		             node);
 	}
 	free(v);
 }
@@ -225,7 +209,7 @@ typedef struct n3param {
 typedef struct h3 {
 	uint8_t hash[20];
 	const zl_rr_t *rr;
-	const uint8_t *next;       /* next hashed owner, 20 octets */
+	const uint8_t *next; /* next hashed owner, 20 octets */
 	const uint8_t *bm;
 	size_t bmlen;
 	bool used;
@@ -255,8 +239,8 @@ static int cmp_h3(const void *pa, const void *pb)
 }
 
 typedef struct expect {
-	zl_ptrmap_t map;           /* node -> 1 optional, 2 required */
-	const zl_node_t **v;       /* in the order first seen, for stable output */
+	zl_ptrmap_t map;     /* node -> 1 optional, 2 required */
+	const zl_node_t **v; /* in the order first seen, for stable output */
 	size_t n, cap;
 } expect_t;
 
@@ -320,27 +304,31 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		if (!prr)
 			return;
 		zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, prr,
-			"zone '%s' has NSEC3 records but no NSEC3PARAM at its apex: name servers "
-			"do not know which chain to serve (RFC 5155 section 4)", z->name);
+		        "zone '%s' has NSEC3 records but no NSEC3PARAM at its apex: name servers "
+		        "do not know which chain to serve (RFC 5155 section 4)",
+		        z->name);
 	} else if (par.alg != 1) {
 		zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, prr,
-			"NSEC3PARAM hash algorithm %u is unknown (only 1, SHA-1, is defined); "
-			"validators cannot use the chain", par.alg);
+		        "NSEC3PARAM hash algorithm %u is unknown (only 1, SHA-1, is defined); "
+		        "validators cannot use the chain",
+		        par.alg);
 		return;
 	} else if (par.flags != 0) {
 		zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, prr,
-			"NSEC3PARAM flags are %u; RFC 5155 section 4.1.2 requires 0, and name "
-			"servers may ignore the record", par.flags);
+		        "NSEC3PARAM flags are %u; RFC 5155 section 4.1.2 requires 0, and name "
+		        "servers may ignore the record",
+		        par.flags);
 	}
 	if (par.iter > 0 || par.saltlen > 0) {
 		param_text(pb, sizeof(pb), &par);
 		zl_emit(ctx, ZL_R_DNSSEC_NSEC3_PARAMS, prr,
-			"NSEC3 parameters '%s' use %s%s%s; RFC 9276 section 3.1 asks for 0 extra "
-			"iterations and no salt: they cost resolvers work and hide nothing%s",
-			pb, par.iter ? "extra iterations" : "", par.iter && par.saltlen ? " and " : "",
-			par.saltlen ? "a salt" : "",
-			par.iter > 100 ? "; validators treat more than 100 iterations as "
-					 "insecure (RFC 9276 section 3.2)" : "");
+		        "NSEC3 parameters '%s' use %s%s%s; RFC 9276 section 3.1 asks for 0 extra "
+		        "iterations and no salt: they cost resolvers work and hide nothing%s",
+		        pb, par.iter ? "extra iterations" : "",
+		        par.iter && par.saltlen ? " and " : "", par.saltlen ? "a salt" : "",
+		        par.iter > 100 ? "; validators treat more than 100 iterations as "
+		                         "insecure (RFC 9276 section 3.2)"
+		                       : "");
 	}
 	if (par.alg != 1)
 		return;
@@ -357,23 +345,24 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 				continue;
 			n3param_t p;
 			if (read_param(rr->rdata, rr->rdlen, &p) ||
-			    (size_t)6 + p.saltlen >= rr->rdlen ||
-			    rr->rdata[5 + p.saltlen] != 20 ||
+			    (size_t)6 + p.saltlen >= rr->rdlen || rr->rdata[5 + p.saltlen] != 20 ||
 			    (size_t)6 + p.saltlen + 20 > rr->rdlen) {
 				if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
-					zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
-						"NSEC3 record is malformed (a SHA-1 chain has 20-octet "
-						"hashes)");
+					zl_emit(
+					    ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
+					    "NSEC3 record is malformed (a SHA-1 chain has 20-octet "
+					    "hashes)");
 				continue;
 			}
 			if (!same_param(&p, &par)) {
 				if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN)) {
 					param_text(pb, sizeof(pb), &p);
 					param_text(qb, sizeof(qb), &par);
-					zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
-						"NSEC3 at '%s' has parameters '%s', not the chain's "
-						"'%s'; validators cannot use it",
-						zl_node_str(node, nb), pb, qb);
+					zl_emit(
+					    ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
+					    "NSEC3 at '%s' has parameters '%s', not the chain's "
+					    "'%s'; validators cannot use it",
+					    zl_node_str(node, nb), pb, qb);
 				}
 				continue;
 			}
@@ -382,8 +371,10 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 			    zl_base32hex_decode(node->wire + 1, 32, h, sizeof(h)) != 20) {
 				if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 					zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
-						"NSEC3 owner '%s' is not a base32hex SHA-1 hash directly "
-						"below the apex", zl_node_str(node, nb));
+					        "NSEC3 owner '%s' is not a base32hex SHA-1 hash "
+					        "directly "
+					        "below the apex",
+					        zl_node_str(node, nb));
 				continue;
 			}
 			if (p.flags & 1)
@@ -403,8 +394,9 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		if (nu && !memcmp(chain[nu - 1].hash, chain[i].hash, 20)) {
 			if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, chain[i].rr,
-					"second NSEC3 at '%s' (first at line %u)",
-					zl_node_str(chain[i].rr->owner, nb), chain[nu - 1].rr->line);
+				        "second NSEC3 at '%s' (first at line %u)",
+				        zl_node_str(chain[i].rr->owner, nb),
+				        chain[nu - 1].rr->line);
 			continue;
 		}
 		chain[nu++] = chain[i];
@@ -417,10 +409,11 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 			char want[40], got[40];
 			zl_base32hex_encode(next->hash, 20, want);
 			zl_base32hex_encode(chain[i].next, 20, got);
-			zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, chain[i].rr,
-				"NSEC3 at '%s' points to the hash '%s', but the next hash in the "
-				"zone's chain is '%s'; validators reject denials that need this link",
-				zl_node_str(chain[i].rr->owner, nb), got, want);
+			zl_emit(
+			    ctx, ZL_R_DNSSEC_NSEC_CHAIN, chain[i].rr,
+			    "NSEC3 at '%s' points to the hash '%s', but the next hash in the "
+			    "zone's chain is '%s'; validators reject denials that need this link",
+			    zl_node_str(chain[i].rr->owner, nb), got, want);
 		}
 	}
 
@@ -437,14 +430,14 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		zl_nodeclass_t cls = zl_dnssec_classify(node, z, NULL);
 		if (cls == ZL_NODE_BELOW)
 			continue;
-		uintptr_t level = optout && cls == ZL_NODE_CUT &&
-				  !zl_dnssec_has(node, ZL_TYPE_DS, z) ? 1 : 2;
+		uintptr_t level =
+		    optout && cls == ZL_NODE_CUT && !zl_dnssec_has(node, ZL_TYPE_DS, z) ? 1 : 2;
 		if (!expect_add(&ex, node, level))
 			continue;
 		for (const zl_node_t *a = node->parent; a && a != apex && node != apex;
 		     a = a->parent) {
 			if (has_records_in(a, z))
-				break;      /* a name of its own, added in its turn */
+				break; /* a name of its own, added in its turn */
 			if (!expect_add(&ex, a, level))
 				break;
 		}
@@ -465,29 +458,31 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 				char hb[40];
 				zl_base32hex_encode(key.hash, 20, hb);
 				snprintf(msg, sizeof(msg),
-					 "'%s'%s has no NSEC3 record (it would be at '%s.%s'): the "
-					 "NSEC3 chain of zone '%s' is incomplete, and validators "
-					 "reject answers for it", zl_node_str(node, nb),
-					 has_records_in(node, z) ? "" : " (an empty non-terminal)", hb,
-					 z->name, z->name);
+				         "'%s'%s has no NSEC3 record (it would be at '%s.%s'): the "
+				         "NSEC3 chain of zone '%s' is incomplete, and validators "
+				         "reject answers for it",
+				         zl_node_str(node, nb),
+				         has_records_in(node, z) ? "" : " (an empty non-terminal)",
+				         hb, z->name, z->name);
 				emit_at_name(ctx, ZL_R_DNSSEC_NSEC_CHAIN, z, node, ZL_TYPE_NSEC3,
-					     msg);
+				             msg);
 			}
 			continue;
 		}
 		hit->used = true;
 		uint16_t have[MAX_TYPES];
-		size_t nh = has_records_in(node, z) ?
-			    zl_dnssec_types(node, z, zl_dnssec_classify(node, z, NULL), have,
-					    MAX_TYPES) : 0;
+		size_t nh = has_records_in(node, z)
+		                ? zl_dnssec_types(node, z, zl_dnssec_classify(node, z, NULL), have,
+		                                  MAX_TYPES)
+		                : 0;
 		check_bitmap(ctx, st, hit->rr, hit->bm, hit->bmlen, have, nh, "NSEC3", node);
 	}
 	for (size_t i = 0; i < nc; i++)
 		if (!chain[i].used && zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 			zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, chain[i].rr,
-				"NSEC3 at '%s' is the hash of no name in zone '%s' (left over from "
-				"a removed name, or made with other parameters)",
-				zl_node_str(chain[i].rr->owner, nb), z->name);
+			        "NSEC3 at '%s' is the hash of no name in zone '%s' (left over from "
+			        "a removed name, or made with other parameters)",
+			        zl_node_str(chain[i].rr->owner, nb), z->name);
 done:
 	zl_ptrmap_free(&ex.map);
 	free(ex.v);
@@ -498,14 +493,16 @@ void zl_dnssec_check_chain(zl_ctx_t *ctx, zl_dstate_t *st)
 {
 	if (st->has_nsec && (st->has_nsec3 || st->has_param) && st->first_sec)
 		zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, st->first_sec,
-			"zone '%s' has both NSEC and NSEC3 records; a zone uses one kind of "
-			"denial chain", st->zone->name);
+		        "zone '%s' has both NSEC and NSEC3 records; a zone uses one kind of "
+		        "denial chain",
+		        st->zone->name);
 	if (st->has_param || st->has_nsec3)
 		check_nsec3(ctx, st);
 	else if (st->has_nsec)
 		check_nsec(ctx, st);
 	else if (st->has_rrsig)
 		zl_emit_name(ctx, ZL_R_DNSSEC_NSEC_CHAIN, st->zone, st->zone->apex, ZL_TYPE_NSEC,
-			     "zone '%s' is signed but has neither NSEC nor NSEC3 records: "
-			     "validators reject every negative answer from it", st->zone->name);
+		             "zone '%s' is signed but has neither NSEC nor NSEC3 records: "
+		             "validators reject every negative answer from it",
+		             st->zone->name);
 }

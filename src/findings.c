@@ -7,12 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "load.h"
 
 void zl_findings_init(zl_findings_t *fs)
 {
 	memset(fs, 0, sizeof(*fs));
 	zl_arena_init(&fs->arena);
+	fs->fail_on = ZL_SEV_ERROR;
 }
 
 void zl_findings_free(zl_findings_t *fs)
@@ -85,6 +87,27 @@ void zl_findings_apply_suppressions(zl_ctx_t *ctx, void *suppressions)
 			   "'zonelint-disable%s %s' suppresses nothing", s->whole_file ? "-file" : "",
 			   s->rules);
 	}
+}
+
+size_t zl_findings_apply_baseline(zl_findings_t *fs, struct zl_baseline *bl)
+{
+	uint32_t *occ = zl_xmalloc((fs->n ? fs->n : 1) * sizeof(*occ));
+	zl_findings_occurrences(fs, occ);
+	for (size_t i = 0; i < bl->n; i++)
+		bl->v[i].used = 0;
+	size_t o = 0;
+	for (size_t i = 0; i < fs->n; i++) {
+		zl_baseline_entry_t *e = zl_baseline_find(bl, &fs->v[i]);
+		if (e && occ[i] < e->count) {
+			e->used++;
+			continue;
+		}
+		fs->v[o++] = fs->v[i];
+	}
+	free(occ);
+	size_t dropped = fs->n - o;
+	fs->n = o;
+	return dropped;
 }
 
 static const zl_zoneset_t *sort_set;

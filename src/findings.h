@@ -5,6 +5,7 @@
 #ifndef ZL_FINDINGS_H
 #define ZL_FINDINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,13 @@ struct zl_findings {
 	zl_arena_t arena;
 	zl_finding_t *v;
 	size_t n, cap;
+	/* the run's verdict and what its filters hid, for the reports (zonelint check) */
+	zl_severity_t fail_on;     /**< --fail-on: at or above it fails (default error; OFF: never) */
+	bool baseline;             /**< a baseline was applied */
+	size_t baselined;          /**< findings it hid */
+	size_t baseline_gone;      /**< findings in it that the run no longer has */
+	bool changed_only;         /**< --changed-since was applied */
+	size_t unchanged;          /**< findings of untouched zones it hid */
 };
 
 /** @brief Initialise an empty list. */
@@ -49,6 +57,16 @@ void zl_findings_apply_suppressions(zl_ctx_t *ctx, void *suppressions);
 
 /** @brief Sort deterministically: file, line, rule, then emission order. */
 void zl_findings_sort(zl_findings_t *fs, const zl_zoneset_t *set);
+
+struct zl_baseline;
+/**
+ * @brief Drop the findings a baseline accepts (see baseline.h): per key,
+ *        the first `count` findings in list order; the rest are new.
+ * @param[in,out] fs  sorted findings
+ * @param[in,out] bl  loaded baseline; each entry's `used` is set
+ * @return the number of findings dropped
+ */
+size_t zl_findings_apply_baseline(zl_findings_t *fs, struct zl_baseline *bl);
 
 /** @brief Counts by severity. */
 typedef struct zl_counts {

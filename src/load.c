@@ -22,6 +22,7 @@
 
 #include <ldns/ldns.h>
 
+#include "external.h"
 #include "gendirective.h"
 #include "rrtypes.h"
 #include "common.h"
@@ -851,6 +852,9 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		     zl_node_str(onode, obuf), st->zone->name);
 		return;
 	}
+	/* a snapshot answers only for names outside the loaded zones */
+	if (st->zone->external && zl_external_in_loaded_zone(onode))
+		return;
 	if (!st->zone_class)
 		st->zone_class = cls;
 	else if (cls != st->zone_class) {
@@ -1358,6 +1362,41 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 	return o;
 }
 
+/* A snapshot of names outside the loaded zones: one external zone, apex the
+ * root, so every absolute name fits; includes are refused (no folder). */
+static void load_external(zl_loader_t *ld, const char *path, const char *display,
+			  const char *data, size_t len, bool live)
+{
+	uint16_t fidx = zl_zoneset_add_file(ld->set, path, display);
+	zl_zone_t *z = zl_external_zone(ld->set, fidx);
+	if (!z)
+		return;
+	zl_external_read_comments(ld->set, z, fidx, data, len, live);
+	fstate_t st = { 0 };
+	st.file = fidx;
+	st.zone = z;
+	st.origin = make_name(".", NULL);
+	load_data(ld, &st, data, len);
+	ldns_rdf_deep_free(st.origin);
+}
+
+int zl_loader_load_external(zl_loader_t *ld, const char *path, const char *display,
+			    const char *data, size_t len, char *errbuf, size_t errlen)
+{
+	if (data) {
+		load_external(ld, path, display, data, len, true);
+		return 0;
+	}
+	filedata_t fd;
+	struct stat sb;
+	int r = read_file(path, &fd, &sb, errbuf, errlen);
+	if (r)
+		return r;
+	load_external(ld, path, display, fd.data, fd.len, false);
+	release_file(&fd);
+	return 0;
+}
+
 static int load_file(zl_loader_t *ld, const char *path, const char *display, fstate_t *parent,
 		     const ldns_rdf *origin, uint32_t inc_line, char *errbuf, size_t errlen)
 {
@@ -1398,6 +1437,12 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 			release_file(&fd);
 			return 0;
 		}
+	}
+	if (!parent && zl_external_is_snapshot(fd.data, fd.len)) {
+		/* a snapshot (zonelint snapshot) given as a path is consulted, not linted */
+		load_external(ld, path, display, fd.data, fd.len, false);
+		release_file(&fd);
+		return 0;
 	}
 	uint16_t fidx = zl_zoneset_add_file(ld->set, path, display);
 	fstate_t st = { 0 };

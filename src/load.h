@@ -104,6 +104,20 @@ int zl_loader_load_path(zl_loader_t *loader, const char *path, char *errbuf, siz
 int zl_loader_load_buffer(zl_loader_t *loader, const char *display, const char *data,
 			  size_t len);
 
+/**
+ * @brief Load a snapshot of names outside the loaded zones (external.h) into
+ *        the set's external zone: consulted by the checks, never linted.  A
+ *        file that starts with "; zonelint snapshot" given to
+ *        zl_loader_load_path() is loaded this way too.
+ * @param[in] path     file to read, or the name to show for @p data
+ * @param[in] data     snapshot text taken by this run (--resolve), or NULL to
+ *                     read @p path
+ * @retval 0           loaded
+ * @retval ZL_EIO      @p path could not be read; @p errbuf says why
+ */
+int zl_loader_load_external(zl_loader_t *loader, const char *path, const char *display,
+			    const char *data, size_t len, char *errbuf, size_t errlen);
+
 /** @brief Diagnostics collected so far, in the order found. */
 const zl_diag_t *zl_loader_diags(const zl_loader_t *loader);
 /** @brief Suppression comments collected so far. */

@@ -19,8 +19,8 @@
 typedef struct zl_ptrmap {
 	const void **keys;
 	void **vals;
-	size_t cap;            /**< slots, a power of two, or 0 */
-	size_t n;              /**< keys stored */
+	size_t cap; /**< slots, a power of two, or 0 */
+	size_t n;   /**< keys stored */
 } zl_ptrmap_t;
 
 /** @brief Initialise an empty map (no memory is taken until first insert). */

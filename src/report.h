@@ -27,6 +27,14 @@ int zl_report_json(FILE *out, const zl_report_in_t *in);
 /** @brief SARIF 2.1.0, rules from the catalogue and the config's custom rules. */
 int zl_report_sarif(FILE *out, const zl_report_in_t *in);
 
+/**
+ * @brief GitLab Code Quality (Code Climate issues): a JSON array with, per
+ *        finding, a fingerprint that survives line shifts.
+ */
+int zl_report_codeclimate(FILE *out, const zl_report_in_t *in);
+/** @brief JUnit XML: a testsuite per file, a testcase per finding. */
+int zl_report_junit(FILE *out, const zl_report_in_t *in);
+
 /** @brief Write @p s as a JSON string (quotes included), always valid UTF-8. */
 void zl_json_string(FILE *out, const char *s);
 

@@ -111,8 +111,15 @@ int zl_report_json(FILE *out, const zl_report_in_t *in)
 	zl_counts_t c = zl_findings_count(fs);
 	fprintf(out,
 		"\n],\"summary\":{\"files\":%u,\"zones\":%u,\"records\":%llu,\"errors\":%zu,"
-		"\"warnings\":%zu,\"infos\":%zu}}\n",
+		"\"warnings\":%zu,\"infos\":%zu",
 		in->set->nfiles, in->set->nzones, (unsigned long long)in->set->nrecords, c.errors,
 		c.warnings, c.infos);
+	/* present only with --baseline / --changed-since */
+	if (fs->baseline)
+		fprintf(out, ",\"baselined\":%zu,\"baseline_gone\":%zu", fs->baselined,
+			fs->baseline_gone);
+	if (fs->changed_only)
+		fprintf(out, ",\"unchanged\":%zu", fs->unchanged);
+	fputs("}}\n", out);
 	return 0;
 }

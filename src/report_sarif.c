@@ -93,8 +93,11 @@ int zl_report_sarif(FILE *out, const zl_report_in_t *in)
 		fputs(i ? ",\n{" : "\n{", out);
 		fputs("\"ruleId\":", out);
 		zl_json_string(out, f->rule);
-		fprintf(out, ",\"ruleIndex\":%d,\"level\":\"%s\",\"message\":{\"text\":",
-			f->rule_index, level_of(f->severity));
+		fprintf(out, ",\"ruleIndex\":%d,\"level\":\"%s\",", f->rule_index,
+			level_of(f->severity));
+		if (fs->baseline) /* every result shown is one the baseline lacks */
+			fputs("\"baselineState\":\"new\",", out);
+		fputs("\"message\":{\"text\":", out);
 		if (f->suggestion) {
 			size_t l = strlen(f->message) + strlen(f->suggestion) + 32;
 			char *m = malloc(l);
@@ -139,6 +142,17 @@ int zl_report_sarif(FILE *out, const zl_report_in_t *in)
 		}
 		fputc('}', out);
 	}
-	fputs("\n]}]}\n", out);
+	fputs("\n]", out);
+	/* what the baseline and --changed-since hid (SARIF 2.1.0 section 3.8: a property bag) */
+	if (fs->baseline || fs->changed_only) {
+		fputs(",\"properties\":{", out);
+		if (fs->baseline)
+			fprintf(out, "\"baselined\":%zu,\"baselineGone\":%zu", fs->baselined,
+				fs->baseline_gone);
+		if (fs->changed_only)
+			fprintf(out, "%s\"unchanged\":%zu", fs->baseline ? "," : "", fs->unchanged);
+		fputc('}', out);
+	}
+	fputs("}]}\n", out);
 	return 0;
 }

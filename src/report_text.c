@@ -71,5 +71,14 @@ int zl_report_text(FILE *out, const zl_report_in_t *in)
 		c.infos, c.infos == 1 ? "" : "s", in->set->nzones, in->set->nzones == 1 ? "" : "s",
 		in->set->nfiles, in->set->nfiles == 1 ? "" : "s",
 		(unsigned long long)in->set->nrecords, in->set->nrecords == 1 ? "" : "s");
+	if (fs->baseline && fs->baselined)
+		fprintf(out, "%zu finding%s in the baseline not shown\n", fs->baselined,
+			fs->baselined == 1 ? "" : "s");
+	if (fs->baseline && fs->baseline_gone)
+		fprintf(out, "%zu finding%s of the baseline no longer found (rewrite it with "
+			"--write-baseline)\n", fs->baseline_gone, fs->baseline_gone == 1 ? "" : "s");
+	if (fs->changed_only && fs->unchanged)
+		fprintf(out, "%zu finding%s in unchanged zones not shown\n", fs->unchanged,
+			fs->unchanged == 1 ? "" : "s");
 	return 0;
 }

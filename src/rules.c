@@ -96,6 +96,9 @@ static zl_finding_t *new_finding(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone
 	zl_severity_t sev = zl_rule_severity(ctx, rule);
 	if (sev == ZL_SEV_OFF)
 		return NULL;
+	/* a snapshot of names outside the loaded zones is consulted, never linted */
+	if (zone && zone->external)
+		return NULL;
 	zl_findings_t *fs = ctx->findings;
 	zl_finding_t *f = zl_findings_add(fs);
 	f->rule = zl_catalogue[rule].id;
@@ -171,6 +174,12 @@ int zl_rules_run(zl_ctx_t *ctx)
 {
 	zl_arena_init(&ctx->scratch);
 	for (unsigned i = 0; i < ZL_FAMILY_COUNT; i++) {
+		/* a family whose every rule is off does no work at all */
+		bool any = false;
+		for (unsigned r = 0; r < ZL_R__COUNT && !any; r++)
+			any = zl_catalogue[r].family == i && zl_rule_enabled(ctx, (zl_rule_id_t)r);
+		if (!any)
+			continue;
 		zl_families[i].run(ctx);
 		zl_arena_free(&ctx->scratch);
 	}

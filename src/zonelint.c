@@ -16,8 +16,13 @@
 #endif
 
 static const char usage_text[] =
-	"usage: zonelint check [--format text|json|sarif] [--fail-on error|warning|info|never]\n"
-	"                      [--origin NAME] [--config FILE] [--disable RULE,..] PATH...\n"
+	"usage: zonelint check [--format text|json|sarif|codeclimate|junit]\n"
+	"                      [--fail-on error|warning|info|never] [--origin NAME]\n"
+	"                      [--config FILE | --no-config] [--disable RULE,..]\n"
+	"                      [--baseline FILE] [--write-baseline FILE] [--changed-since REV]\n"
+	"                      [--resolve [--resolver ADDR[:PORT]] | --external FILE] PATH...\n"
+	"       zonelint snapshot --out FILE [--resolver ADDR[:PORT]] [--resolve-budget N]\n"
+	"                         [--origin NAME] [--config FILE] PATH...\n"
 	"       zonelint dump [--origin NAME] FILE...\n"
 	"       zonelint rules [--format text|json]\n"
 	"       zonelint generate parked DOMAIN... [--rua URI].. [--ttl N] [--wildcard]\n"
@@ -47,6 +52,7 @@ static const command_t commands[] = {
 	{ "explain", zl_cmd_explain },
 	{ "generate", zl_cmd_generate },
 	{ "rules", zl_cmd_rules },
+	{ "snapshot", zl_cmd_snapshot },
 };
 
 int zl_usage_error(const char *fmt, ...)

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "external.h"
+
 static uint8_t lower(uint8_t c)
 {
 	return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
@@ -321,9 +323,13 @@ zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const c
 zl_zone_t *zl_zoneset_zone_for(const zl_zoneset_t *set, const zl_node_t *node)
 {
 	(void)set;
-	for (; node; node = node->parent)
-		if (node->apex_of)
-			return node->apex_of;
+	for (const zl_node_t *a = node; a; a = a->parent)
+		if (a->apex_of) {
+			if (!a->apex_of->external)
+				return a->apex_of;
+			/* external data is authoritative only for the names it holds */
+			return zl_external_holds(a->apex_of, node) ? a->apex_of : NULL;
+		}
 	return NULL;
 }
 

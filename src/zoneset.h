@@ -84,6 +84,11 @@ struct zl_zone {
 	uint32_t nrecords;
 	bool is_reverse;       /**< apex under in-addr.arpa. or ip6.arpa. */
 	bool load_failed;      /**< file could not be read at all */
+	/** A snapshot of names outside the loaded zones (zonelint snapshot,
+	 *  check --external or --resolve): apex the root, consulted by the
+	 *  checks but never linted (no finding is reported about it). */
+	bool external;
+	struct zl_external *ext;       /**< its header and answers (external.h) */
 };
 
 /** A file that was read, by index. */
@@ -165,7 +170,10 @@ zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const c
 
 /**
  * @brief The loaded zone that is authoritative for @p node: the zone with
- *        the closest enclosing apex.
+ *        the closest enclosing apex.  An external snapshot (apex the root)
+ *        answers only for the names it holds: for any other name outside
+ *        the loaded zones the result is NULL, so "unknown offline" stays
+ *        unknown rather than becoming "no such name".
  * @return the zone, or NULL when the name lies outside every loaded zone
  */
 zl_zone_t *zl_zoneset_zone_for(const zl_zoneset_t *set, const zl_node_t *node);

@@ -68,6 +68,7 @@ sign nsec3-iterations.zone -n -t 10 -s beef $cur base.zone $keys
 # made from the valid zones by hand, the way zones break in real life
 sed 's/192\.0\.2\.80/192.0.2.81/' valid-nsec.zone >tampered.zone
 sed 's/192\.0\.2\.80/192.0.2.81/' valid-ed25519.zone >tampered-ed25519.zone
+sed 's/192\.0\.2\.80/192.0.2.81/' valid-rsa.zone >tampered-rsa.zone
 awk '$1 == "mx1.example.com." && $4 == "RRSIG" && $5 == "A" { next } { print }' \
 	valid-nsec.zone >missing-rrsig.zone
 { cat valid-nsec3.zone; echo 'new.example.com. 3600 IN A 192.0.2.77'; } >unsigned-addition.zone
@@ -106,7 +107,7 @@ for z in valid-nsec valid-nsec3 valid-optout valid-ed25519 valid-rsa; do
 done
 
 # 2. every zone ldns-verify-zone (or kzonecheck) rejects gets a dnssec- error
-for z in expired future tampered tampered-ed25519 missing-rrsig unsigned-addition nsec-gap \
+for z in expired future tampered tampered-ed25519 tampered-rsa missing-rrsig unsigned-addition nsec-gap \
 	nsec3-gap no-dnskey other-dnskey; do
 	if ldns-verify-zone "$z.zone" >/dev/null 2>&1; then
 		not_ok "ldns-verify-zone rejects $z"
@@ -154,6 +155,14 @@ check "expired: one finding for the zone, with the count" sh -c \
 	"'$ZONELINT' check --no-config --origin example.com expired.zone |
 	 grep -c 'dnssec-signature-expired' | grep -qx 1"
 
+# validns (its ECDSA support fails with OpenSSL 3, so RSA zones only)
+if command -v validns >/dev/null 2>&1; then
+	check "validns accepts valid-rsa" quiet validns -z example.com valid-rsa.zone
+	if quiet validns -z example.com tampered-rsa.zone; then
+		not_ok "validns rejects tampered-rsa"
+	else ok "validns rejects tampered-rsa"; fi
+fi
+
 # 5. expiring soon: ldns-verify-zone -e P7D rejects it, zonelint warns
 check "ldns-verify-zone accepts expiring" quiet ldns-verify-zone expiring.zone
 if ldns-verify-zone -e P7D expiring.zone >/dev/null 2>&1; then
@@ -162,8 +171,9 @@ else ok "ldns-verify-zone -e P7D rejects expiring"; fi
 check "expiring: dnssec-signature-expiring warning" \
 	has_rule expiring.zone dnssec-signature-expiring warning
 printf 'dnssec:\n  expiry-warning-days: 2\n' >short.yaml
-status "expiry-warning-days 2: no warning for 3 days left" 0 "$ZONELINT" check \
-	--config short.yaml --origin example.com --fail-on warning expiring.zone
+check "expiry-warning-days 2: no warning for 3 days left" sh -c \
+	"! '$ZONELINT' check --config short.yaml --origin example.com expiring.zone |
+	 grep -q dnssec-signature-expiring"
 check "a valid zone gets no expiry warning" sh -c \
 	"! '$ZONELINT' check --no-config --origin example.com valid-nsec.zone |
 	 grep -q dnssec-signature-expiring"
@@ -190,8 +200,8 @@ parent() {
 	sed 's/^sub\.example\.com\.[[:space:]]*/sub /' "$1"
 }
 parent "$ck.ds" >example.com.zone
-status "DS matching the child's key: no finding" 0 "$ZONELINT" check --no-config \
-	--fail-on warning --disable dnssec-unsigned,tlsa-missing .
+check "DS matching the child's key: no dnssec- finding above info" sh -c \
+	"! '$ZONELINT' check --no-config . | grep -E ': (error|warning): .*\\[dnssec-'"
 parent "$ck2.ds" >example.com.zone
 status "DS of another key: an error" 1 "$ZONELINT" check --no-config .
 check "DS of another key: dnssec-ds-mismatch" grep -q 'dnssec-ds-mismatch' "$T/.out"

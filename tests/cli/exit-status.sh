@@ -1,9 +1,10 @@
 #!/bin/bash
 # Exit status: 0 clean, 1 findings at or above --fail-on, 2 could not run.
 . "$(dirname "$0")/lib.sh"
-header >clean.zone
-{ header; echo 'www IN A 192.0.2.1'; echo 'www IN A 192.0.2.1'; } >dup.zone   # warning
-{ header; echo 'www IN A 192.0.2.300'; } >err.zone                            # error
+dmarc='_dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@example.com"'
+{ header; echo "$dmarc"; } >clean.zone
+{ header; echo 'www IN A 192.0.2.1'; echo 'www IN A 192.0.2.1'; echo "$dmarc"; } >dup.zone # warning
+{ header; echo 'www IN A 192.0.2.300'; echo "$dmarc"; } >err.zone                         # error
 status "clean zone exits 0" 0 "$ZONELINT" check --no-config clean.zone
 status "a warning does not fail by default" 0 "$ZONELINT" check --no-config dup.zone
 status "--fail-on warning fails on a warning" 1 "$ZONELINT" check --no-config --fail-on warning dup.zone

@@ -83,6 +83,10 @@ zone() {
 		awk -v apex="$apex" '!/^;/ && NF {
 			o = $1; n = length(o) - length(apex)
 			if (o == apex || (n > 0 && substr(o, n) == "." apex)) print }' "$file"
+		# scaffolding zones get the DMARC record every apex needs
+		grep -q "^_dmarc\\.$apex " "$file" ||
+			printf '_dmarc.%s IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@%s"\n' \
+				"$apex" "${apex%.}"
 	} >"$apex"zone
 }
 # roundtrip DESC ZONE...: every zone lints with nothing above info and loads in named-checkzone
@@ -121,14 +125,20 @@ echo '_spf.example.net. 3600 IN TXT "v=spf1 ip4:198.51.100.0/24 -all"' >inc
 zone example.net. inc
 "$ZONELINT" generate spf example.com --ip4 192.0.2.0/24 --ip6 2001:db8::/32 --mx --a \
 	--include _spf.example.net --zones example.net.zone --no-config >out
-{ cat out; echo 'example.com. 3600 IN MX 10 mail.example.com.'
-  echo 'mail.example.com. 3600 IN A 192.0.2.25'; } >out2
+"$ZONELINT" generate dmarc example.com --policy reject --rua mailto:dmarc@example.com >dmarc.out
+# a mail domain as the record describes it: addresses for 'a' and 'mx' in both families
+{ cat out dmarc.out; echo 'example.com. 3600 IN MX 10 mail.example.com.'
+  echo 'example.com. 3600 IN A 192.0.2.80'; echo 'example.com. 3600 IN AAAA 2001:db8::80'
+  echo 'mail.example.com. 3600 IN A 192.0.2.25'
+  echo 'mail.example.com. 3600 IN AAAA 2001:db8::25'; } >out2
 zone example.com. out2
 check "spf counts the include's record in the loaded zone" grep -q '1 + 0 (its record' out
 roundtrip "spf" example.com.zone example.net.zone
 
-"$ZONELINT" generate spf example.com --no-config $(for i in $(seq 1 24); do
+# 20 ranges: over 255 octets (two strings), under the 450 of spf-size
+"$ZONELINT" generate spf example.com --no-config $(for i in $(seq 1 20); do
 	printf -- '--ip4 198.51.%d.0/24 ' "$i"; done) >out
+cat dmarc.out >>out
 zone example.com. out
 check "a TXT over 255 octets is split into strings" \
 	grep -q '^example.com. 3600 IN TXT "v=spf1 [^"]*" "[^"]*"$' example.com.zone

@@ -12,7 +12,7 @@ rep() { head -c "$1" /dev/zero | tr '\0' "${2:-a}"; }
 # A memory limit where the build allows one (ASan reserves terabytes of
 # address space, so a sanitizer build cannot run under ulimit -v).
 memlimit=
-if (ulimit -v 4000000 && "$ZONELINT" --version) >/dev/null 2>&1; then
+if (ulimit -v 4000000 && timeout 10 "$ZONELINT" --version) >/dev/null 2>&1; then
 	memlimit=4000000
 else
 	echo "# ulimit -v does not work with this build (sanitizers?): running without it"
@@ -76,7 +76,7 @@ rm -f big.zone
 # ---- ten million records in one RRset: linear, bounded ----
 { header; awk 'BEGIN { for (i = 0; i < 10000000; i++)
 	printf "t IN AAAA 2001:db8::%x:%x\n", int(i / 65536), i % 65536 }'; } >rrset.zone
-measured "$ZONELINT" check --no-config --fail-on warning rrset.zone >"$T/.out" 2>"$T/.err"
+measured "$ZONELINT" check --no-config --fail-on error rrset.zone >"$T/.out" 2>"$T/.err"
 rc=$?
 read -r rss secs <"$T/.rss"
 echo "# 10 000 000 records in one RRset: ${secs}s, peak RSS ${rss} KB${memlimit:+, ulimit -v $memlimit}"
@@ -90,7 +90,7 @@ L63=$(rep 63)
 n255="$L63.$L63.$L63.$(rep 49 c).example.com."   # 4*1 + 63*3 + 49 + 13 = 255 octets
 { header; echo "$L63 IN A 192.0.2.10"; echo "$n255 IN A 192.0.2.11"
   echo "rel IN CNAME $L63.$L63.$L63.$(rep 49 d)"; echo "cn IN CNAME $n255"; } >names.zone
-status "a 255-octet name and a 63-octet label" 0 run --fail-on warning names.zone
+status "a 255-octet name and a 63-octet label" 0 run --fail-on error names.zone
 check "load without a finding" sh -c '! grep -q "zone-syntax" "$1"' _ "$T/.out"
 { header; echo "$(rep 64 b) IN A 192.0.2.10"; echo "$L63.$L63.$L63.$(rep 50 c).example.com. IN A 192.0.2.11"
   echo "x.$L63.$L63.$L63.$(rep 49 d) IN A 192.0.2.12"; echo "cn IN CNAME $L63.$L63.$L63.$(rep 50 e).example.com."
@@ -105,8 +105,8 @@ check "a 64-octet label in MX rdata is a syntax finding" grep -q "names-over.zon
 # ---- a TXT record of 10 000 strings ----
 { header; printf 't IN TXT ('; for i in $(seq 10000); do printf ' "ab"'; done; echo ' )'
   echo 'after IN A 192.0.2.3'; } >txt.zone
-"$ZONELINT" dump txt.zone >txt.dump 2>/dev/null
-status "10 000 strings (30 000 octets) load" 0 run --fail-on warning txt.zone
+timeout 120 "$ZONELINT" dump txt.zone >txt.dump 2>/dev/null
+status "10 000 strings (30 000 octets) load" 0 run --fail-on error txt.zone
 check "all 10 000 strings are kept" test "$(grep '^t\.' txt.dump | grep -o '"ab"' | wc -l)" -eq 10000
 { header; printf 'u IN TXT (\n'; for i in $(seq 10000); do echo ' "abcdefghij"'; done; echo ')'
   echo 'after IN A 192.0.2.300'; } >txt-over.zone
@@ -116,7 +116,7 @@ check "more than 65535 octets of rdata is a syntax finding, not a truncated reco
 check "and the next record is read" grep -q "txt-over.zone:10010: error: invalid A record" "$T/.out"
 { header; printf 'e IN TXT'; for i in $(seq 9000); do printf ' "\\065\\066\\067\\068"'; done; echo
   echo 'after IN A 192.0.2.300'; } >txt-esc.zone
-"$ZONELINT" dump txt-esc.zone >txt-esc.dump 2>/dev/null
+timeout 120 "$ZONELINT" dump txt-esc.zone >txt-esc.dump 2>/dev/null
 status "9 000 escaped strings (45 000 octets, 162 000 characters)" 0 run txt-esc.zone
 check "are kept whole or refused, never truncated" sh -c '
 	n=$(grep "^e\." "$1" | grep -o "\"ABCD\"" | wc -l)
@@ -127,7 +127,9 @@ check "are kept whole or refused, never truncated" sh -c '
 { header; printf 'p IN TXT '; rep 100000 '('; printf ' "x" '; rep 100000 ')'; echo
   echo 'after IN A 192.0.2.300'; } >paren.zone
 status "parentheses nested 100 000 deep" 0 run paren.zone
-check "are a syntax finding" grep -q "paren.zone:8: error: nested parentheses \[zone-syntax\]" "$T/.out"
+# BIND accepts nested parentheses (named-checkzone loads this record)
+check "load as BIND loads them" sh -c '! grep -q "paren.zone:8:" "$1" &&
+	timeout 60 "$2" dump paren.zone 2>/dev/null | grep -q "^p\.example\.com\..*TXT.*\"x\""' _ "$T/.out" "$ZONELINT"
 check "and the next record is read" grep -q "paren.zone:9: error: invalid A record" "$T/.out"
 { header; printf 'q IN TXT "x" '; rep 100000 ')'; echo; echo 'after IN A 192.0.2.300'; } >close.zone
 status "100 000 closing parentheses" 0 run close.zone

@@ -85,7 +85,11 @@ def inline(text, files, depth=0):
     return "".join(lines)
 
 for path in sorted(glob.glob(os.path.join(top, "rules", "*.yaml"))):
-    doc = yaml.safe_load(open(path))
+    try:
+        doc = yaml.safe_load(open(path))
+    except yaml.YAMLError as e:
+        print("seed-corpus.sh: skipping %s: %s" % (path, e), file=sys.stderr)
+        continue
     for rule in doc.get("rules", []):
         for kind in ("bad", "good"):
             for i, ex in enumerate(rule.get(kind, []) or []):
