@@ -199,8 +199,9 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 			"CNAME at the zone apex '%s' conflicts with its SOA and NS records",
 			zl_node_str(n, nb));
 	}
+	/* an exact copy is one record (zone-duplicate says so), not a second alias */
 	for (const zl_rr_t *c2 = zl_rr_next_same(cname); c2; c2 = zl_rr_next_same(c2))
-		if (c2->zone == cname->zone)
+		if (c2->zone == cname->zone && !rr_equal(cname, c2))
 			zl_emit(ctx, ZL_R_ZONE_CNAME_MULTIPLE, c2,
 				"more than one CNAME at '%s' (first at line %u)", zl_node_str(n, nb),
 				cname->line);
@@ -284,14 +285,19 @@ int zl_check_zone(zl_ctx_t *ctx)
 			} else if (rr->type == ZL_TYPE_NS)
 				nns++;
 		}
-		if (!soa) {
+		/* an SOA that was refused as a syntax error is reported there */
+		int soa_refused = 0;
+		for (const zl_diag_t *d = ctx->diags; d && !soa; d = d->next)
+			if (d->zone == z && d->type == ZL_TYPE_SOA && d->owner == apex)
+				soa_refused = 1;
+		if (!soa && !soa_refused) {
 			zl_finding_t *f = zl_emit_name(ctx, ZL_R_ZONE_SOA_MISSING, z, apex,
 						       ZL_TYPE_SOA,
 						       "zone '%s' has no SOA record at its apex",
 						       z->name);
 			zl_suggest(ctx, f, "%s 3600 IN SOA ns1.%s hostmaster.%s 1 7200 3600 "
 				   "1209600 3600", z->name, z->name, z->name);
-		} else {
+		} else if (soa) {
 			check_soa_timers(ctx, soa);
 		}
 		if (nns == 0 && soa)
