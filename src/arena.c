@@ -65,6 +65,23 @@ void zl_arena_free(zl_arena_t *arena)
 	zl_arena_init(arena);
 }
 
+void zl_arena_reset(zl_arena_t *arena)
+{
+	zl_arena_chunk_t *keep = arena->head;
+	if (!keep)
+		return;
+	zl_arena_chunk_t *c = keep->next;
+	while (c) {
+		zl_arena_chunk_t *next = c->next;
+		free(c);
+		c = next;
+	}
+	keep->next = NULL;
+	arena->used = 0;
+	arena->cap = keep->cap;
+	arena->total = keep->cap;
+}
+
 void *zl_arena_alloc(zl_arena_t *arena, size_t size)
 {
 	size = (size + ALIGN - 1) & ~(ALIGN - 1);

@@ -26,6 +26,12 @@ typedef struct zl_arena {
 /** @brief Initialise an empty arena (no memory is taken until first use). */
 void zl_arena_init(zl_arena_t *arena);
 
+/**
+ * @brief Forget everything allocated but keep the newest chunk for reuse:
+ *        for scratch space filled and emptied many times.
+ */
+void zl_arena_reset(zl_arena_t *arena);
+
 /** @brief Free every chunk; the arena is empty and reusable afterwards. */
 void zl_arena_free(zl_arena_t *arena);
 

@@ -697,6 +697,8 @@ int zl_check_dkim(zl_ctx_t *ctx)
 			check_keyset(ctx, n, NULL);
 		if (cname)
 			check_cname(ctx, n);
+		/* nothing is kept from one name to the next: findings hold copies */
+		zl_arena_reset(&ctx->scratch);
 	}
 	return 0;
 }

@@ -58,6 +58,7 @@ typedef struct zl_spfdb {
 	zl_ptrmap_t map;  /**< node -> zl_spfname_t */
 	zl_spfname_t **v; /**< every entry, creation order */
 	size_t n, cap;
+	zl_arena_t eval;  /**< one evaluation's strings, emptied after each */
 } zl_spfdb_t;
 
 /** Kinds of zl_spf_answer_t. */

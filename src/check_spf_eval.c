@@ -43,12 +43,14 @@ void zl_spfdb_init(zl_spfdb_t *db, zl_ctx_t *ctx)
 	memset(db, 0, sizeof(*db));
 	db->ctx = ctx;
 	zl_ptrmap_init(&db->map);
+	zl_arena_init(&db->eval);
 }
 
 void zl_spfdb_free(zl_spfdb_t *db)
 {
 	zl_ptrmap_free(&db->map);
 	free(db->v);
+	zl_arena_free(&db->eval);
 	memset(db, 0, sizeof(*db));
 }
 
@@ -974,10 +976,13 @@ static void report_voids(ev_t *e, const zl_rr_t *rr)
 void zl_spf_evaluate(zl_spfdb_t *db, const zl_spfname_t *sn)
 {
 	zl_ctx_t *ctx = db->ctx;
-	ev_t *e = zl_arena_calloc(&ctx->scratch, sizeof(*e));
+	/* everything an evaluation allocates is its own: messages are copied
+	 * into the findings when emitted, so the space is reused for the next */
+	zl_arena_reset(&db->eval);
+	ev_t *e = zl_arena_calloc(&db->eval, sizeof(*e));
 	e->db = db;
 	e->ctx = ctx;
-	e->a = &ctx->scratch;
+	e->a = &db->eval;
 	e->top = sn;
 	walk(e, sn, node_text(e->a, sn->node));
 	const zl_rr_t *rr = sn->rr;
