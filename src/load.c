@@ -575,77 +575,6 @@ static int type_warned(fstate_t *st, uint16_t type)
 	return 0;
 }
 
-/*
- * Presentation name to wire, relative names completed with @p origin.
- * Returns the wire length, 0 when the name is invalid (empty label, label
- * over 63 octets, name over 255 octets, bad escape).
- */
-static size_t name_to_wire(const char *s, size_t sl, const uint8_t *origin, size_t olen,
-			   uint8_t *out)
-{
-	if (sl == 1 && s[0] == '@') {
-		memcpy(out, origin, olen);
-		return olen;
-	}
-	if (sl == 1 && s[0] == '.') {
-		out[0] = 0;
-		return 1;
-	}
-	size_t o = 1, lenpos = 0;
-	int absolute = 0;
-	out[0] = 0;
-	for (size_t i = 0; i < sl; i++) {
-		unsigned c = (unsigned char)s[i];
-		if (c == '.') {
-			if (o - lenpos - 1 == 0)
-				return 0;
-			if (i + 1 == sl) {
-				absolute = 1;
-				break;
-			}
-			if (o >= 255)
-				return 0;
-			lenpos = o;
-			out[o++] = 0;
-			continue;
-		}
-		if (c == '\\') {
-			if (i + 1 >= sl)
-				return 0;
-			if (s[i + 1] >= '0' && s[i + 1] <= '9') {
-				if (i + 3 >= sl + 0 || !(s[i + 2] >= '0' && s[i + 2] <= '9') ||
-				    !(s[i + 3] >= '0' && s[i + 3] <= '9'))
-					return 0;
-				c = (unsigned)((s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
-					       (s[i + 3] - '0'));
-				if (c > 255)
-					return 0;
-				i += 3;
-			} else {
-				c = (unsigned char)s[++i];
-			}
-		}
-		if (o >= 255)
-			return 0;
-		out[o++] = (uint8_t)c;
-		if (o - lenpos - 1 > 63)
-			return 0;
-		out[lenpos] = (uint8_t)(o - lenpos - 1);
-	}
-	if (o - lenpos - 1 == 0)
-		return 0;
-	if (absolute) {
-		if (o + 1 > 255)
-			return 0;
-		out[o++] = 0;
-		return o;
-	}
-	if (o + olen > 255)
-		return 0;
-	memcpy(out + o, origin, olen);
-	return o + olen;
-}
-
 static const uint8_t *origin_wire(const fstate_t *st, size_t *len)
 {
 	*len = ldns_rdf_size(st->origin);
@@ -712,7 +641,7 @@ static long fast_rdata(const fstate_t *st, uint16_t type, const entry_t *e, size
 	case ZL_TYPE_PTR: {
 		if (n != 1 || t0[0] == '"')
 			return -1;
-		size_t l = name_to_wire(t0, l0, ow, olen, rd);
+		size_t l = zl_name_from_text(t0, l0, ow, olen, rd);
 		return l ? (long)l : -1;
 	}
 	case ZL_TYPE_MX: {
@@ -733,7 +662,7 @@ static long fast_rdata(const fstate_t *st, uint16_t type, const entry_t *e, size
 		const char *t1 = e->text + e->tok[first + 1].off;
 		if (t1[0] == '"')
 			return -1;
-		size_t l = name_to_wire(t1, e->tok[first + 1].len, ow, olen, rd + 2);
+		size_t l = zl_name_from_text(t1, e->tok[first + 1].len, ow, olen, rd + 2);
 		return l ? (long)(l + 2) : -1;
 	}
 	case ZL_TYPE_TXT:
@@ -779,7 +708,7 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		uint8_t w[256];
 		size_t olen;
 		const uint8_t *ow = origin_wire(st, &olen);
-		size_t wl = name_to_wire(e->text + e->tok[0].off, e->tok[0].len, ow, olen, w);
+		size_t wl = zl_name_from_text(e->text + e->tok[0].off, e->tok[0].len, ow, olen, w);
 		if (!wl) {
 			const char *t = tok_str(e, 0, tbuf, sizeof(tbuf));
 			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid owner name '%s'",

@@ -143,39 +143,49 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 	return n;
 }
 
-/* Convert presentation text to wire; returns length or 0. */
-static size_t str_to_wire(const char *s, const zl_node_t *origin, uint8_t *out)
+/*
+ * Presentation name to wire, relative names completed with @p origin.
+ * Returns the wire length, 0 when the name is invalid (empty label, label
+ * over 63 octets, name over 255 octets, bad escape).
+ */
+size_t zl_name_from_text(const char *s, size_t sl, const uint8_t *origin, size_t olen,
+			 uint8_t *out)
 {
-	size_t o = 0, lenpos = 0;
-	size_t sl = strlen(s);
-	bool absolute = false;
 	if (sl == 1 && s[0] == '@') {
 		if (!origin)
 			return 0;
-		memcpy(out, origin->wire, origin->wirelen);
-		return origin->wirelen;
+		memcpy(out, origin, olen);
+		return olen;
 	}
 	if (sl == 1 && s[0] == '.') {
 		out[0] = 0;
 		return 1;
 	}
-	out[o++] = 0;
+	size_t o = 1, lenpos = 0;
+	int absolute = 0;
+	out[0] = 0;
 	for (size_t i = 0; i < sl; i++) {
 		unsigned c = (unsigned char)s[i];
 		if (c == '.') {
 			if (o - lenpos - 1 == 0)
 				return 0;
 			if (i + 1 == sl) {
-				absolute = true;
+				absolute = 1;
 				break;
 			}
+			if (o >= 255)
+				return 0;
 			lenpos = o;
 			out[o++] = 0;
 			continue;
 		}
-		if (c == '\\' && i + 1 < sl) {
-			if (i + 3 < sl + 0 && isdigit((unsigned char)s[i + 1]) &&
-			    isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3])) {
+		if (c == '\\') {
+			if (i + 1 >= sl)
+				return 0;
+			if (s[i + 1] >= '0' && s[i + 1] <= '9') {
+				if (i + 3 >= sl + 0 || !(s[i + 2] >= '0' && s[i + 2] <= '9') ||
+				    !(s[i + 3] >= '0' && s[i + 3] <= '9'))
+					return 0;
 				c = (unsigned)((s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
 					       (s[i + 3] - '0'));
 				if (c > 255)
@@ -194,24 +204,23 @@ static size_t str_to_wire(const char *s, const zl_node_t *origin, uint8_t *out)
 	}
 	if (o - lenpos - 1 == 0)
 		return 0;
-	if (!absolute) {
-		if (!origin)
+	if (absolute) {
+		if (o + 1 > 255)
 			return 0;
-		if (o + origin->wirelen > 255)
-			return 0;
-		memcpy(out + o, origin->wire, origin->wirelen);
-		return o + origin->wirelen;
+		out[o++] = 0;
+		return o;
 	}
-	if (o + 1 > 255)
+	if (!origin || o + olen > 255)
 		return 0;
-	out[o++] = 0;
-	return o;
+	memcpy(out + o, origin, olen);
+	return o + olen;
 }
 
 zl_node_t *zl_zoneset_find_str(const zl_zoneset_t *set, const char *name, const zl_node_t *origin)
 {
 	uint8_t wire[512];
-	size_t len = str_to_wire(name, origin, wire);
+	size_t len = zl_name_from_text(name, strlen(name), origin ? origin->wire : NULL,
+				       origin ? origin->wirelen : 0, wire);
 	return len ? zl_zoneset_find(set, wire, len) : NULL;
 }
 

@@ -141,6 +141,17 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
  */
 zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len);
 
+/**
+ * @brief Presentation-format name to wire format; a relative name (no final
+ *        dot) or "@" is completed with @p origin.
+ * @param[in] origin  wire-format origin, or NULL (then relative names fail)
+ * @param[out] out    at least 256 bytes
+ * @return the wire length, or 0 when the name is invalid (empty label, label
+ *         over 63 or name over 255 octets, bad escape)
+ */
+size_t zl_name_from_text(const char *s, size_t len, const uint8_t *origin, size_t olen,
+			 uint8_t *out);
+
 /** @brief Look a presentation-format name up (absolute or relative to @p origin). */
 zl_node_t *zl_zoneset_find_str(const zl_zoneset_t *set, const char *name, const zl_node_t *origin);
 
