@@ -334,7 +334,13 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		return;
 
 	/* the chain in the file */
-	h3_t *chain = zl_xmalloc((st->nnodes ? st->nnodes : 1) * sizeof(*chain));
+	/* one entry per NSEC3 record: a name may hold several (a broken zone) */
+	size_t cap = 0;
+	for (size_t i = 0; i < st->nnodes; i++)
+		for (const zl_rr_t *rr = zl_node_first(st->nodes[i], ZL_TYPE_NSEC3); rr;
+		     rr = zl_rr_next_same(rr))
+			cap++;
+	h3_t *chain = zl_xmalloc((cap ? cap : 1) * sizeof(*chain));
 	size_t nc = 0;
 	bool optout = false;
 	for (size_t i = 0; i < st->nnodes; i++) {

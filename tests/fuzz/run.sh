@@ -105,6 +105,8 @@ if [ -s "$bdir/build.log" ]; then
 fi
 
 # ---- run ----
+# leaks inside the libraries are not ours (see lsan.supp)
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$src/tests/fuzz/lsan.supp"
 run_one() { # NAME: fuzz it, leave its figures in BUILDDIR/run/NAME/
 	local n=$1 d=$bdir/run/$n start rc
 	[ -d "$src/tests/fuzz/corpus/$n" ] && cp -R "$src/tests/fuzz/corpus/$n/." "$d/corpus/"
