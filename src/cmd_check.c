@@ -146,15 +146,10 @@ int zl_cmd_check(int argc, char **argv)
 		status = zl_usage_error("check: %s", err);
 		goto out;
 	}
-	char *found = NULL;
-	if (!config && !no_config)
-		config = found = zl_config_find();
-	if (config && zl_config_load(&run.config, config, err, sizeof(err))) {
-		free(found);
+	if (zl_config_load_default(&run.config, config, no_config, err, sizeof(err))) {
 		status = zl_usage_error("%s", err);
 		goto out;
 	}
-	free(found);
 	for (size_t i = 0; i < ndisable; i++)
 		if (zl_config_disable(&run.config, disable[i], err, sizeof(err))) {
 			status = zl_usage_error("%s", err);

@@ -323,14 +323,8 @@ static int build(args_t *g, zl_recset_t *rs, char *err, size_t errlen)
 	o.ttl = ttl;
 	zl_run_t run;
 	zl_run_init(&run);
-	const char *cfg = g->config;
-	char *found = NULL;
-	if (!cfg && !g->no_config)
-		cfg = found = zl_config_find();
-	int r = 0;
-	if (cfg && zl_config_load(&run.config, cfg, err, errlen))
-		r = ZL_EINVAL;
-	free(found);
+	int r = zl_config_load_default(&run.config, g->config, g->no_config, err, errlen) ?
+			ZL_EINVAL : 0;
 	for (size_t i = 0; !r && i < g->zones.n; i++)
 		r = load_zone(&run, g->zones.v[i], err, errlen);
 	if (!r) {

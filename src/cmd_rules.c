@@ -26,14 +26,11 @@ int zl_cmd_rules(int argc, char **argv)
 	/* custom rules of the config in force are listed too */
 	zl_config_t cfg;
 	zl_config_init(&cfg);
-	char *path = zl_config_find();
 	char err[1024];
-	if (path && zl_config_load(&cfg, path, err, sizeof(err))) {
-		free(path);
+	if (zl_config_load_default(&cfg, NULL, 0, err, sizeof(err))) {
 		zl_config_free(&cfg);
 		return zl_usage_error("%s", err);
 	}
-	free(path);
 	if (!strcmp(format, "json")) {
 		fputs("{\"version\":1,\"rules\":[", stdout);
 		for (unsigned i = 0; i < ZL_R__COUNT; i++) {

@@ -96,15 +96,10 @@ int zl_cmd_snapshot(int argc, char **argv)
 		status = zl_usage_error("snapshot: %s", err);
 		goto out;
 	}
-	char *found = NULL;
-	if (!config && !no_config)
-		config = found = zl_config_find();
-	if (config && zl_config_load(&run.config, config, err, sizeof(err))) {
-		free(found);
+	if (zl_config_load_default(&run.config, config, no_config, err, sizeof(err))) {
 		status = zl_usage_error("%s", err);
 		goto out;
 	}
-	free(found);
 	zl_resolve_opts_t ro = { resolver, run.config.resolve_budget, 0, 0 };
 	if (budget) {
 		uint64_t b;

@@ -647,6 +647,17 @@ char *zl_config_find(void)
 	}
 }
 
+int zl_config_load_default(zl_config_t *cfg, const char *path, int no_config, char *err,
+			   size_t errlen)
+{
+	char *found = NULL;
+	if (!path && !no_config)
+		path = found = zl_config_find();
+	int r = path ? zl_config_load(cfg, path, err, errlen) : 0;
+	free(found);
+	return r;
+}
+
 const zl_zone_conf_t *zl_config_zone(const zl_config_t *cfg, const char *name)
 {
 	for (unsigned i = 0; i < cfg->nzones; i++)

@@ -91,6 +91,14 @@ int zl_config_load_buffer(zl_config_t *cfg, const char *display, const char *tex
  */
 char *zl_config_find(void);
 
+/**
+ * @brief Read the config in force: @p path when given, else .zonelint.yaml
+ *        found in the current folder or a parent, unless @p no_config.
+ * @return 0 (also when there is none), or what zl_config_load() returns
+ */
+int zl_config_load_default(zl_config_t *cfg, const char *path, int no_config, char *err,
+			   size_t errlen);
+
 /** @brief Free everything, including compiled patterns. */
 void zl_config_free(zl_config_t *cfg);
 
