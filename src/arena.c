@@ -65,6 +65,25 @@ void zl_arena_free(zl_arena_t *arena)
 	zl_arena_init(arena);
 }
 
+void zl_arena_adopt(zl_arena_t *dst, zl_arena_t *src)
+{
+	if (!src->head)
+		return;
+	if (!dst->head) {
+		*dst = *src;
+		zl_arena_init(src);
+		return;
+	}
+	/* src's chunks go behind dst's head, which stays the allocation chunk */
+	zl_arena_chunk_t *tail = src->head;
+	while (tail->next)
+		tail = tail->next;
+	tail->next = dst->head->next;
+	dst->head->next = src->head;
+	dst->total += src->total;
+	zl_arena_init(src);
+}
+
 void zl_arena_reset(zl_arena_t *arena)
 {
 	zl_arena_chunk_t *keep = arena->head;

@@ -32,6 +32,12 @@ void zl_arena_init(zl_arena_t *arena);
  */
 void zl_arena_reset(zl_arena_t *arena);
 
+/**
+ * @brief Move everything @p src holds into @p dst (no copy): what was
+ *        allocated from @p src lives as long as @p dst; @p src is left empty.
+ */
+void zl_arena_adopt(zl_arena_t *dst, zl_arena_t *src);
+
 /** @brief Free every chunk; the arena is empty and reusable afterwards. */
 void zl_arena_free(zl_arena_t *arena);
 

@@ -60,6 +60,7 @@ void zl_run_check(zl_run_t *run)
 	ctx.config = &run->config;
 	ctx.findings = &run->findings;
 	ctx.diags = run->loader ? zl_loader_diags(run->loader) : NULL;
+	ctx.jobs = run->jobs;
 	zl_rules_run(&ctx);
 	zl_findings_apply_suppressions(&ctx, run->loader ? zl_loader_suppressions(run->loader)
 							 : NULL);

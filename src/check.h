@@ -18,6 +18,7 @@ typedef struct zl_run {
 	zl_loader_t *loader;
 	const char *origin;            /**< --origin for every file, or NULL */
 	unsigned io_errors;            /**< paths that could not be read */
+	unsigned jobs;                 /**< threads for the rule families (0, 1: one) */
 } zl_run_t;
 
 /** @brief Initialise with the default configuration. */

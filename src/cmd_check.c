@@ -19,7 +19,7 @@
 enum {
 	OPT_FORMAT = 256, OPT_FAIL_ON, OPT_ORIGIN, OPT_CONFIG, OPT_DISABLE, OPT_NO_CONFIG,
 	OPT_BASELINE, OPT_WRITE_BASELINE, OPT_CHANGED_SINCE,
-	OPT_RESOLVE, OPT_RESOLVER, OPT_RESOLVE_BUDGET, OPT_EXTERNAL
+	OPT_RESOLVE, OPT_RESOLVER, OPT_RESOLVE_BUDGET, OPT_EXTERNAL, OPT_JOBS
 };
 
 static const struct option options[] = {
@@ -31,6 +31,7 @@ static const struct option options[] = {
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "origin", required_argument, NULL, OPT_ORIGIN },
 	{ "resolve", no_argument, NULL, OPT_RESOLVE },
@@ -56,7 +57,7 @@ int zl_cmd_check(int argc, char **argv)
 {
 	const char *format = "text", *fail_on = "error", *config = NULL;
 	const char *baseline = NULL, *write_baseline = NULL, *changed_since = NULL;
-	const char *external = NULL, *resolver = NULL, *budget = NULL;
+	const char *external = NULL, *resolver = NULL, *budget = NULL, *jobs = NULL;
 	int resolve = 0;
 	zl_baseline_t bl;
 	zl_baseline_init(&bl);
@@ -83,6 +84,7 @@ int zl_cmd_check(int argc, char **argv)
 		case OPT_RESOLVER: resolver = optarg; break;
 		case OPT_RESOLVE_BUDGET: budget = optarg; break;
 		case OPT_EXTERNAL: external = optarg; break;
+		case OPT_JOBS: jobs = optarg; break;
 		case OPT_DISABLE:
 			disable = realloc(disable, (ndisable + 1) * sizeof(*disable));
 			if (!disable)
@@ -99,7 +101,7 @@ int zl_cmd_check(int argc, char **argv)
 			       "                      [--changed-since REV]\n"
 			       "                      [--resolve [--resolver ADDR[:PORT]] "
 			       "[--resolve-budget N] | --external FILE]\n"
-			       "                      PATH...\n");
+			       "                      [--jobs N] PATH...\n");
 			goto out;
 		default:
 			status = zl_usage_error("check: unknown or incomplete option '%s'",
@@ -127,6 +129,16 @@ int zl_cmd_check(int argc, char **argv)
 	else if (zl_severity_parse(fail_on, &threshold) || threshold == ZL_SEV_OFF) {
 		status = zl_usage_error("check: --fail-on must be error, warning, info or never");
 		goto out;
+	}
+	if (jobs) {
+		uint64_t j;
+		if (zl_parse_u64(jobs, 1, 256, &j)) {
+			status = zl_usage_error("check: --jobs must be a whole number from 1 to 256");
+			goto out;
+		}
+		run.jobs = (unsigned)j;
+	} else {
+		run.jobs = zl_default_jobs();
 	}
 	if (optind >= argc) {
 		status = zl_usage_error("check: no zone file or folder given");

@@ -95,6 +95,13 @@ typedef struct fstate {
 	uint16_t file;
 	ldns_rdf *origin;        /* owned */
 	zl_node_t *prev;         /* last owner, for inherited owners */
+	/* the last owner as written and the origin it was read against: the
+	 * records of one name usually follow each other, so most owners need
+	 * no conversion and no hash lookup */
+	char prev_text[256];
+	size_t prev_textlen;     /* 0: none */
+	uint8_t prev_origin[256];
+	size_t prev_originlen;
 	uint32_t default_ttl;
 	int have_ttl;
 	uint32_t last_ttl;
@@ -212,6 +219,42 @@ static void ent_putc(entry_t *e, char c)
 	e->text[e->len] = '\0';
 }
 
+/* Append @p n bytes at once (the scanner's runs of ordinary characters). */
+static void ent_putn(entry_t *e, const char *src, size_t n)
+{
+	if (e->too_long)
+		return;
+	if (e->len + n + 1 > MAX_ENTRY) {
+		e->too_long = 1;
+		return;
+	}
+	if (e->len + n + 1 > e->cap) {
+		while (e->len + n + 1 > e->cap)
+			e->cap *= 2;
+		e->text = zl_xrealloc(e->text, e->cap);
+	}
+	memcpy(e->text + e->len, src, n);
+	e->len += n;
+	e->text[e->len] = '\0';
+}
+
+/* Characters that end a run of ordinary characters inside a token, and
+ * inside a quoted string. */
+static const uint8_t tok_stop[256] = {
+	[0] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, [';'] = 1,
+	['('] = 1, [')'] = 1, ['"'] = 1, ['\\'] = 1,
+};
+static const uint8_t str_stop[256] = { [0] = 1, ['\n'] = 1, ['"'] = 1, ['\\'] = 1 };
+
+/* The length of the run of characters at @p p that @p stop does not stop. */
+static size_t run_len(const char *p, const char *end, const uint8_t *stop)
+{
+	const char *q = p;
+	while (q < end && !stop[(uint8_t)*q])
+		q++;
+	return (size_t)(q - p);
+}
+
 static void ent_begin_token(entry_t *e)
 {
 	if (e->too_long)
@@ -297,6 +340,7 @@ static int scan_entry(zl_loader_t *ld, scan_t *s, entry_t *e, uint16_t file)
 		return 0;
 	int paren = 0, in_tok = 0, at_bol = 1;
 	uint32_t paren_line = 0;
+	const uint8_t *tstop = tok_stop;
 	e->line = s->line;
 	while (s->p < s->end) {
 		char c = *s->p;
@@ -367,7 +411,15 @@ static int scan_entry(zl_loader_t *ld, scan_t *s, entry_t *e, uint16_t file)
 			ent_putc(e, '"');
 			s->p++;
 			int closed = 0;
+			const uint8_t *sstop = str_stop;
 			while (s->p < s->end) {
+				size_t run = run_len(s->p, s->end, sstop);
+				if (run) {
+					ent_putn(e, s->p, run);
+					s->p += run;
+					if (s->p >= s->end)
+						break;
+				}
 				char q = *s->p;
 				if (q == '\\' && s->p + 1 < s->end) {
 					if (s->p[1] == '\n' && !s->fixed_line)
@@ -403,8 +455,14 @@ static int scan_entry(zl_loader_t *ld, scan_t *s, entry_t *e, uint16_t file)
 			s->p += 2;
 			continue;
 		}
-		ent_putc(e, c);
-		s->p++;
+		size_t run = run_len(s->p, s->end, tstop);
+		if (run) {
+			ent_putn(e, s->p, run);
+			s->p += run;
+		} else {
+			ent_putc(e, c);
+			s->p++;
+		}
 	}
 	if (in_tok)
 		ent_end_token(e);
@@ -557,6 +615,26 @@ static void line_put(zl_loader_t *ld, size_t *o, const char *s, size_t n)
 	ld->line[*o] = '\0';
 }
 
+/* The types most zones are made of, without ldns's linear search by name;
+ * 0 for anything else (ldns then decides). */
+static uint16_t common_type(const char *t)
+{
+	static const struct {
+		const char *name;
+		uint16_t type;
+	} common[] = {
+		{ "A", ZL_TYPE_A },         { "AAAA", ZL_TYPE_AAAA },   { "MX", ZL_TYPE_MX },
+		{ "TXT", ZL_TYPE_TXT },     { "CNAME", ZL_TYPE_CNAME }, { "NS", ZL_TYPE_NS },
+		{ "PTR", ZL_TYPE_PTR },     { "SRV", ZL_TYPE_SRV },     { "TLSA", ZL_TYPE_TLSA },
+		{ "SOA", ZL_TYPE_SOA },     { "DS", ZL_TYPE_DS },       { "RRSIG", ZL_TYPE_RRSIG },
+		{ "NSEC", ZL_TYPE_NSEC },   { "DNSKEY", ZL_TYPE_DNSKEY }, { "NSEC3", ZL_TYPE_NSEC3 },
+	};
+	for (size_t i = 0; i < ZL_ARRAY_SIZE(common); i++)
+		if (!strcasecmp(t, common[i].name))
+			return common[i].type;
+	return 0;
+}
+
 /* ldns has a descriptor for every number, named "TYPEnnn" where it does not
  * know the type's rdata format. */
 static int ldns_knows(uint16_t type)
@@ -605,6 +683,17 @@ static int parse_ipv4(const char *s, size_t len, uint8_t out[4])
 		}
 	}
 	return i == len;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
 }
 
 /*
@@ -685,6 +774,38 @@ static long fast_rdata(const fstate_t *st, uint16_t type, const entry_t *e, size
 		}
 		return o ? (long)o : -1;
 	}
+	case ZL_TYPE_TLSA: {
+		/* usage selector matching-type, then the association data in hex
+		 * (one token here; ldns takes the rest of the line) */
+		if (n != 4)
+			return -1;
+		for (size_t k = 0; k < 3; k++) {
+			const char *t = e->text + e->tok[first + k].off;
+			size_t l = e->tok[first + k].len;
+			unsigned v = 0;
+			if (l == 0 || l > 3 || (l > 1 && t[0] == '0'))
+				return -1;
+			for (size_t c = 0; c < l; c++) {
+				if (!(t[c] >= '0' && t[c] <= '9'))
+					return -1;
+				v = v * 10 + (unsigned)(t[c] - '0');
+			}
+			if (v > 255)
+				return -1;
+			rd[k] = (uint8_t)v;
+		}
+		const char *h = e->text + e->tok[first + 3].off;
+		size_t hl = e->tok[first + 3].len;
+		if (hl == 0 || hl % 2 || hl / 2 + 3 > 65535)
+			return -1;
+		for (size_t c = 0; c < hl; c += 2) {
+			int hi = hexval(h[c]), lo = hexval(h[c + 1]);
+			if (hi < 0 || lo < 0)
+				return -1;
+			rd[3 + c / 2] = (uint8_t)(hi << 4 | lo);
+		}
+		return (long)(3 + hl / 2);
+	}
 	default:
 		return -1;
 	}
@@ -708,7 +829,15 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		uint8_t w[256];
 		size_t olen;
 		const uint8_t *ow = origin_wire(st, &olen);
-		size_t wl = zl_name_from_text(e->text + e->tok[0].off, e->tok[0].len, ow, olen, w);
+		const char *otext = e->text + e->tok[0].off;
+		size_t otl = e->tok[0].len;
+		if (st->prev && otl == st->prev_textlen && olen == st->prev_originlen &&
+		    !memcmp(otext, st->prev_text, otl) && !memcmp(ow, st->prev_origin, olen)) {
+			onode = st->prev; /* the same name as the last record's */
+			i = 1;
+			goto owner_done;
+		}
+		size_t wl = zl_name_from_text(otext, otl, ow, olen, w);
 		if (!wl) {
 			const char *t = tok_str(e, 0, tbuf, sizeof(tbuf));
 			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid owner name '%s'",
@@ -717,7 +846,16 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		}
 		onode = zl_zoneset_intern(ld->set, w, wl);
 		i = 1;
+		if (otl < sizeof(st->prev_text) && olen <= sizeof(st->prev_origin)) {
+			memcpy(st->prev_text, otext, otl);
+			st->prev_textlen = otl;
+			memcpy(st->prev_origin, ow, olen);
+			st->prev_originlen = olen;
+		} else {
+			st->prev_textlen = 0;
+		}
 	}
+owner_done:;
 	uint32_t ttl = 0;
 	int have_ttl = 0, have_class = 0;
 	uint16_t cls = LDNS_RR_CLASS_IN;
@@ -739,7 +877,9 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 			have_ttl = 1;
 			continue;
 		}
-		type = ldns_get_rr_type_by_name(t);
+		type = common_type(t);
+		if (type == 0)
+			type = ldns_get_rr_type_by_name(t);
 		if (type == 0) {
 			uint16_t reg = 0;
 			if (zl_rrtype_lookup(t, strlen(t), &reg) == 0) {

@@ -83,6 +83,7 @@ struct zl_ctx {
 	zl_findings_t *findings;
 	const void *diags;             /**< loader diagnostics (zl_diag_t list) */
 	zl_arena_t scratch;            /**< for checks; reset between families */
+	unsigned jobs;                 /**< families run at once (0 or 1: one after another) */
 };
 
 /** @brief Severity in force for a rule (after the config); ZL_SEV_OFF if disabled. */
@@ -116,7 +117,12 @@ zl_finding_t *zl_emit_at(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone_t *zone
 void zl_suggest(zl_ctx_t *ctx, zl_finding_t *f, const char *fmt, ...) ZL_PRINTF(3, 4);
 
 /**
- * @brief Run every family over the loaded set.
+ * @brief Run every family over the loaded set, then the custom rules.
+ *        With ctx->jobs > 1 the families run in that many threads, each with
+ *        its own findings list and scratch arena; the lists are joined in
+ *        family order, so the findings and their emission order are exactly
+ *        those of a run in one thread.  A family must therefore only read
+ *        the zone set and the config, and write only through its ctx.
  * @return 0
  */
 int zl_rules_run(zl_ctx_t *ctx);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ldns/ldns.h>
 
@@ -176,4 +177,12 @@ int zl_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 		return ZL_EINVAL;
 	*out = v;
 	return 0;
+}
+
+unsigned zl_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		return 1;
+	return n > 16 ? 16 : (unsigned)n;
 }

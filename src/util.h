@@ -53,4 +53,10 @@ int zl_has_prefix_ci(const char *s, size_t len, const char *prefix);
  */
 int zl_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);
 
+/**
+ * @brief Threads to use when --jobs is not given: the processors online,
+ *        at most 16 (there are fewer rule families than that).
+ */
+unsigned zl_default_jobs(void);
+
 #endif
