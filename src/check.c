@@ -24,6 +24,7 @@ static zl_loader_t *loader(zl_run_t *run)
 		o.allow = run->config.include_allow;
 		o.nallow = run->config.ninclude_allow;
 		o.generate_limit = run->config.generate_limit;
+		o.io_error = run->io_error;
 		run->loader = zl_loader_new(&run->set, &o);
 	}
 	return run->loader;

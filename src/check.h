@@ -19,6 +19,8 @@ typedef struct zl_run {
 	const char *origin;            /**< --origin for every file, or NULL */
 	unsigned io_errors;            /**< paths that could not be read */
 	unsigned jobs;                 /**< threads for the rule families (0, 1: one) */
+	/** each unreadable file of a folder walk (see zl_load_opts_t.io_error) */
+	void (*io_error)(void *arg, const char *message);
 } zl_run_t;
 
 /** @brief Initialise with the default configuration. */

@@ -64,43 +64,51 @@ static void check_soa_timers(zl_ctx_t *ctx, const zl_rr_t *soa)
 			refresh);
 }
 
+/* Where the names begin in the rdata of the types whose rdata ends in one
+ * name: from there on, octets compare case-folded (RFC 4343); other types
+ * (and everything before) compare exactly.  Returns rdlen for no name. */
+static size_t fold_from(const zl_rr_t *rr)
+{
+	switch (rr->type) {
+	case ZL_TYPE_NS: case ZL_TYPE_CNAME: case ZL_TYPE_PTR: case ZL_TYPE_DNAME:
+		return 0;
+	case ZL_TYPE_MX:
+		return 2;
+	default:
+		return rr->rdlen;
+	}
+}
+
+/* Compare the rdata of two records of one type and length, names folded:
+ * the sort and the equality test must agree, or copies differing only in
+ * case would not end up next to each other. */
+static int cmp_rdata(const zl_rr_t *a, const zl_rr_t *b)
+{
+	size_t f = fold_from(a);
+	if (f > a->rdlen)
+		f = a->rdlen;
+	int c = memcmp(a->rdata, b->rdata, f);
+	if (c)
+		return c;
+	for (size_t i = f; i < a->rdlen; i++) {
+		uint8_t x = a->rdata[i], y = b->rdata[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return 0;
+}
+
 static int rr_equal(const zl_rr_t *a, const zl_rr_t *b)
 {
 	if (a->type != b->type || a->rdlen != b->rdlen || a->rrclass != b->rrclass)
 		return 0;
 	if (a->opaque || b->opaque)
 		return 0;
-	/* names inside rdata compare case-insensitively (RFC 4343); bytes
-	 * elsewhere must match, so compare case-folded only for name-bearing
-	 * types whose rdata is all names, and exactly otherwise */
-	switch (a->type) {
-	case ZL_TYPE_NS: case ZL_TYPE_CNAME: case ZL_TYPE_PTR: case ZL_TYPE_DNAME:
-		for (size_t i = 0; i < a->rdlen; i++) {
-			uint8_t x = a->rdata[i], y = b->rdata[i];
-			if (x >= 'A' && x <= 'Z')
-				x += 32;
-			if (y >= 'A' && y <= 'Z')
-				y += 32;
-			if (x != y)
-				return 0;
-		}
-		return 1;
-	case ZL_TYPE_MX:
-		if (memcmp(a->rdata, b->rdata, 2))
-			return 0;
-		for (size_t i = 2; i < a->rdlen; i++) {
-			uint8_t x = a->rdata[i], y = b->rdata[i];
-			if (x >= 'A' && x <= 'Z')
-				x += 32;
-			if (y >= 'A' && y <= 'Z')
-				y += 32;
-			if (x != y)
-				return 0;
-		}
-		return 1;
-	default:
-		return !memcmp(a->rdata, b->rdata, a->rdlen);
-	}
+	return cmp_rdata(a, b) == 0;
 }
 
 /* Order records by zone, type, rdata, then file position. */
@@ -113,7 +121,7 @@ static int cmp_rr_data(const void *pa, const void *pb)
 		return a->type < b->type ? -1 : 1;
 	if (a->rdlen != b->rdlen)
 		return a->rdlen < b->rdlen ? -1 : 1;
-	int c = memcmp(a->rdata, b->rdata, a->rdlen);
+	int c = cmp_rdata(a, b);
 	if (c)
 		return c;
 	if (a->file != b->file)

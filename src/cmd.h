@@ -26,7 +26,21 @@ int zl_cmd_snapshot(int argc, char **argv);
 /** @brief `zonelint generate dkim` (src/generate_dkim.c); argv[0] is "dkim". */
 int zl_cmd_generate_dkim(int argc, char **argv);
 
-/** @brief Print "zonelint: <msg>" on stderr and return 2. */
+/**
+ * @brief Print one line on stderr, control bytes (an ANSI escape in a file
+ *        name, a newline) written as \DDD so that nobody can forge or hide
+ *        a line of a CI log through a name or a message.
+ */
+void zl_eprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/** @brief A folder walk's unreadable file: "zonelint: <msg>" on stderr (zl_run_t.io_error). */
+void zl_cmd_io_error(void *arg, const char *message);
+
+/** @brief Print "zonelint: <msg>" on stderr (escaped as zl_eprintf does) and return 2. */
 int zl_usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 1, 2)))

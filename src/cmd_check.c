@@ -67,6 +67,7 @@ int zl_cmd_check(int argc, char **argv)
 	int no_config = 0;
 	zl_run_t run;
 	zl_run_init(&run);
+	run.io_error = zl_cmd_io_error;
 	optind = 1;
 	opterr = 0;
 	int c, status = 0;
@@ -172,7 +173,7 @@ int zl_cmd_check(int argc, char **argv)
 		goto out;
 	}
 	for (int i = optind; i < argc; i++)
-		if (zl_run_load(&run, argv[i], err, sizeof(err)))
+		if (zl_run_load(&run, argv[i], err, sizeof(err)) && err[0])
 			zl_usage_error("%s", err);
 	if (external && zl_run_load_external(&run, external, NULL, 0, err, sizeof(err)))
 		zl_usage_error("%s", err);
@@ -214,7 +215,7 @@ int zl_cmd_check(int argc, char **argv)
 			status = zl_usage_error("%s", err);
 			goto out;
 		}
-		fprintf(stderr, "zonelint: wrote %zu finding%s (%zu entr%s) to '%s'\n",
+		zl_eprintf("zonelint: wrote %zu finding%s (%zu entr%s) to '%s'",
 			run.findings.n, run.findings.n == 1 ? "" : "s", nentries,
 			nentries == 1 ? "y" : "ies", write_baseline);
 		goto out;

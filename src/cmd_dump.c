@@ -17,6 +17,7 @@ int zl_cmd_dump(int argc, char **argv)
 {
 	zl_run_t run;
 	zl_run_init(&run);
+	run.io_error = zl_cmd_io_error;
 	int i = 1, status = 0;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--origin") && i + 1 < argc)
@@ -36,7 +37,8 @@ int zl_cmd_dump(int argc, char **argv)
 	char err[1024];
 	for (; i < argc; i++)
 		if (zl_run_load(&run, argv[i], err, sizeof(err))) {
-			zl_usage_error("%s", err);
+			if (err[0])
+				zl_usage_error("%s", err);
 			status = 2;
 		}
 	zl_arena_t tmp;
@@ -66,8 +68,8 @@ int zl_cmd_dump(int argc, char **argv)
 	for (; d; d = d->next)
 		if (d->code == ZL_DIAG_SYNTAX || d->code == ZL_DIAG_OUT_OF_ZONE ||
 		    d->code == ZL_DIAG_INCLUDE_UNREADABLE || d->code == ZL_DIAG_INCLUDE_REFUSED) {
-			fprintf(stderr, "%s:%u: %s\n", run.set.files[d->file].display, d->line,
-				d->message);
+			zl_eprintf("%s:%u: %s", run.set.files[d->file].display, d->line,
+				   d->message);
 			if (!status)
 				status = 1;
 		}

@@ -61,6 +61,7 @@ int zl_cmd_snapshot(int argc, char **argv)
 	int no_config = 0, c, status = 0;
 	zl_run_t run;
 	zl_run_init(&run);
+	run.io_error = zl_cmd_io_error;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
@@ -111,7 +112,7 @@ int zl_cmd_snapshot(int argc, char **argv)
 		ro.budget = (unsigned)b;
 	}
 	for (int i = optind; i < argc; i++)
-		if (zl_run_load(&run, argv[i], err, sizeof(err)))
+		if (zl_run_load(&run, argv[i], err, sizeof(err)) && err[0])
 			zl_usage_error("%s", err);
 	if (run.io_errors) {
 		/* a snapshot missing a zone's names would pass as complete later */
@@ -128,8 +129,8 @@ int zl_cmd_snapshot(int argc, char **argv)
 	if (write_whole(out, text, len, err, sizeof(err)))
 		status = zl_usage_error("snapshot: %s", err);
 	else
-		fprintf(stderr, "zonelint: snapshot: %u lookup%s (%u quer%s), %u failed; "
-			"written to '%s'\n", st.lookups, st.lookups == 1 ? "" : "s", st.queries,
+		zl_eprintf("zonelint: snapshot: %u lookup%s (%u quer%s), %u failed; "
+			   "written to '%s'", st.lookups, st.lookups == 1 ? "" : "s", st.queries,
 			st.queries == 1 ? "y" : "ies", st.failed, out);
 	free(text);
 out:

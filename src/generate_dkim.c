@@ -165,8 +165,8 @@ static int build(zl_recset_t *rs, const char *selector, const char *domain, cons
 		/* RFC 8301 section 3.2: SHOULD use at least 2048 bits */
 		zl_recset_note(rs, b, false, "warning: a %u-bit RSA key is weak; RFC 8301 "
 			       "section 3.2 asks for at least 2048 bits", k.bits);
-		fprintf(stderr, "zonelint: generate dkim: warning: '%s' is a %u-bit RSA key; "
-			"RFC 8301 section 3.2 asks for at least 2048 bits\n", show(path).s, k.bits);
+		zl_eprintf("zonelint: generate dkim: warning: '%s' is a %u-bit RSA key; "
+			   "RFC 8301 section 3.2 asks for at least 2048 bits", show(path).s, k.bits);
 	}
 	zl_recset_add(rs, b, owner, ttl, ZL_TYPE_TXT, k.record, NULL);
 	return 0;

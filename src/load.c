@@ -1588,16 +1588,34 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* One path of a folder walk that cannot be read: every one is reported
+ * (through the io_error callback), and the walk fails. */
+static void walk_error(zl_loader_t *ld, char *errbuf, size_t errlen, int *result,
+		       const char *msg)
+{
+	if (ld->opts.io_error)
+		ld->opts.io_error(ld->opts.io_error_arg, msg);
+	else if (!*result)
+		snprintf(errbuf, errlen, "%s", msg);
+	*result = ZL_EIO;
+}
+
 static int walk_dir(zl_loader_t *ld, const char *dir, const char *root_real, unsigned depth,
 		    char *errbuf, size_t errlen)
 {
 	int result = 0;
-	if (depth > 64)
-		return 0;
+	char msg[PATH_MAX + 128];
+	if (depth > 64) {
+		snprintf(msg, sizeof(msg), "cannot read folder '%s': nested more than 64 deep",
+			 dir);
+		walk_error(ld, errbuf, errlen, &result, msg);
+		return result;
+	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		snprintf(errbuf, errlen, "cannot read folder '%s': %s", dir, strerror(errno));
-		return ZL_EIO;
+		snprintf(msg, sizeof(msg), "cannot read folder '%s': %s", dir, strerror(errno));
+		walk_error(ld, errbuf, errlen, &result, msg);
+		return result;
 	}
 	char **names = NULL;
 	size_t n = 0, cap = 0;
@@ -1620,41 +1638,57 @@ static int walk_dir(zl_loader_t *ld, const char *dir, const char *root_real, uns
 		char path[PATH_MAX];
 		int pl = snprintf(path, sizeof(path), "%s%s%s", dir,
 				  dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		if (pl < 0 || (size_t)pl >= sizeof(path))
+		if (pl < 0 || (size_t)pl >= sizeof(path)) {
+			snprintf(msg, sizeof(msg), "cannot read '%s/%s': the path is too long", dir,
+				 names[i]);
+			walk_error(ld, errbuf, errlen, &result, msg);
 			continue;
+		}
 		struct stat sb;
-		if (lstat(path, &sb) != 0)
+		if (lstat(path, &sb) != 0) {
+			snprintf(msg, sizeof(msg), "cannot read '%s': %s", path, strerror(errno));
+			walk_error(ld, errbuf, errlen, &result, msg);
 			continue;
+		}
 		if (S_ISDIR(sb.st_mode)) {
 			char eb[PATH_MAX + 64];
-			int r = walk_dir(ld, path, root_real, depth + 1, eb, sizeof(eb));
-			if (r && !result) {
-				snprintf(errbuf, errlen, "%s", eb);
-				result = r;
+			eb[0] = '\0';
+			if (walk_dir(ld, path, root_real, depth + 1, eb, sizeof(eb))) {
+				if (!result && eb[0])
+					snprintf(errbuf, errlen, "%s", eb);
+				result = ZL_EIO;
 			}
 			continue;
 		}
 		if (!zone_file_name(names[i]))
 			continue;
+		/* from here on the name says zone file: what cannot be read is an error,
+		 * never a silent skip */
 		if (S_ISLNK(sb.st_mode)) {
 			/* a link is read only when its target stays inside the folder */
 			char *real = realpath(path, NULL);
 			struct stat tb;
-			if (!real || stat(real, &tb) != 0 || !S_ISREG(tb.st_mode) ||
-			    !path_under(real, root_real)) {
-				free(real);
+			const char *why = NULL;
+			if (!real || stat(real, &tb) != 0)
+				why = strerror(errno);
+			else if (!S_ISREG(tb.st_mode))
+				why = "the link leads to something that is not a regular file";
+			else if (!path_under(real, root_real))
+				why = "the link leads out of the folder that was named";
+			free(real);
+			if (why) {
+				snprintf(msg, sizeof(msg), "cannot read '%s': %s", path, why);
+				walk_error(ld, errbuf, errlen, &result, msg);
 				continue;
 			}
-			free(real);
 		} else if (!S_ISREG(sb.st_mode)) {
+			snprintf(msg, sizeof(msg), "cannot read '%s': not a regular file", path);
+			walk_error(ld, errbuf, errlen, &result, msg);
 			continue;
 		}
 		char eb[PATH_MAX + 64];
-		int r = load_file(ld, path, path, NULL, NULL, 0, eb, sizeof(eb));
-		if (r && !result) {
-			snprintf(errbuf, errlen, "%s", eb);
-			result = r;
-		}
+		if (load_file(ld, path, path, NULL, NULL, 0, eb, sizeof(eb)))
+			walk_error(ld, errbuf, errlen, &result, eb);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
@@ -1671,6 +1705,8 @@ int zl_loader_load_path(zl_loader_t *ld, const char *path, char *errbuf, size_t 
 	}
 	if (S_ISDIR(sb.st_mode)) {
 		char *real = realpath(path, NULL);
+		if (errlen)
+			errbuf[0] = '\0';
 		int r = walk_dir(ld, path, real ? real : path, 0, errbuf, errlen);
 		free(real);
 		return r;

@@ -73,6 +73,11 @@ typedef struct zl_load_opts {
 	uint64_t generate_limit;       /**< records per $GENERATE, 0: default */
 	unsigned max_include_depth;    /**< 0: default 16 */
 	int no_fast_path;              /**< tests: parse every record with ldns */
+	/** Called for each file of a folder walk that cannot be read (then the
+	 *  walk's error text is empty); NULL: the walk's error text names the
+	 *  first one only. */
+	void (*io_error)(void *arg, const char *message);
+	void *io_error_arg;
 } zl_load_opts_t;
 
 typedef struct zl_loader zl_loader_t;

@@ -55,14 +55,43 @@ static const command_t commands[] = {
 	{ "snapshot", zl_cmd_snapshot },
 };
 
+static void veprint(const char *prefix, const char *fmt, va_list ap)
+{
+	char buf[4096];
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	if (n < 0)
+		buf[0] = '\0';
+	fputs(prefix, stderr);
+	for (const char *p = buf; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\%03u", c);
+		else
+			fputc(c, stderr);
+	}
+	fputc('\n', stderr);
+}
+
+void zl_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	veprint("", fmt, ap);
+	va_end(ap);
+}
+
+void zl_cmd_io_error(void *arg, const char *message)
+{
+	(void)arg;
+	zl_usage_error("%s", message);
+}
+
 int zl_usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("zonelint: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	veprint("zonelint: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return 2;
 }
 

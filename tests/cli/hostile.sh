@@ -34,6 +34,30 @@ status "a FIFO is refused, not waited on" 2 run fifo.zone
 check "FIFO named on stderr" grep -q "not a regular file" "$T/.err"
 mkdir -p loop/a && ln -s .. loop/a/up && header >loop/a/x.zone
 status "a symlink loop in a folder tree" 0 run loop
+# a folder walk: whatever is named like a zone file and cannot be read is
+# named on stderr, each one, and the run exits 2; the good files are linted
+mkdir -p walk/sub && header >walk/a.zone && header >walk/sub/b.zone
+ln -s nowhere.zone walk/dangling.zone
+mkfifo walk/fifo.zone
+ln -s /etc/hostname walk/out.zone
+ln -s sub walk/dir.zone
+ln -s a.zone walk/inside.zone
+status "folder walk with a dangling link, a FIFO and links out: exit 2" 2 run walk
+check "the dangling link is named" grep -q "cannot read 'walk/dangling.zone': No such file" "$T/.err"
+check "the FIFO is named" grep -q "cannot read 'walk/fifo.zone': not a regular file" "$T/.err"
+check "the link out of the folder is named" \
+	grep -q "cannot read 'walk/out.zone': the link leads out of the folder" "$T/.err"
+check "the link to a folder is named" grep -q "cannot read 'walk/dir.zone': the link leads to" "$T/.err"
+check "four unreadable entries, four lines" test "$(grep -c "cannot read" "$T/.err")" -eq 4
+check "the good files are still linted (a link inside the folder too)" \
+	sh -c 'grep -q "in 3 zones (3 files" "$1"' _ "$T/.out"
+check "no FIFO was opened (no hang) and nothing of /etc/hostname is read" \
+	sh -c '! grep -q "walk/out.zone:" "$1"' _ "$T/.out"
+# control bytes in paths on stderr are escaped: a file name cannot forge a log line
+status "a missing file whose name holds ESC and a newline" 2 run "$(printf 'x\033[31m\nFAKE.zone')"
+check "its name is escaped on stderr" grep -q "cannot read 'x\\\\027\[31m\\\\010FAKE.zone'" "$T/.err"
+check "stderr has no ESC byte and one line" \
+	sh -c '! grep -q "$(printf "\\033")" "$1" && [ "$(wc -l <"$1")" -eq 1 ]' _ "$T/.err"
 { header; printf 'esc IN TXT "\033]0;pwned\007"\n'; printf 'esc IN TXT "\033]0;pwned\007"\n'; } >ansi.zone
 "$ZONELINT" check --no-config --fail-on never ansi.zone >ansi.out
 check "ANSI escapes from TXT are escaped in text output" sh -c '! grep -q "$(printf "\\033")" ansi.out && ! grep -q "$(printf "\\007")" ansi.out'
