@@ -685,6 +685,8 @@ static int parse_ipv4(const char *s, size_t len, uint8_t out[4])
 	return i == len;
 }
 
+#define FAST_BAD_ESCAPE (-2L) /* fast_rdata: an escape BIND refuses */
+
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -700,7 +702,8 @@ static int hexval(char c)
  * The fast path: rdata of the most common types converted here, byte for
  * byte what ldns would produce.  Returns the rdata length, or -1 when the
  * record should go to ldns (anything unusual, including every error, so
- * that error messages come from one place).
+ * that error messages come from one place), or FAST_BAD_ESCAPE for a TXT
+ * escape of one or two digits, which BIND refuses and ldns takes.
  */
 static long fast_rdata(const fstate_t *st, uint16_t type, const entry_t *e, size_t first,
 		       uint8_t *rd)
@@ -766,11 +769,50 @@ static long fast_rdata(const fstate_t *st, uint16_t type, const entry_t *e, size
 			} else if (t[0] == '"') {
 				return -1;
 			}
-			if (memchr(t, '\\', l) || memchr(t, '"', l) || l > 255 || o + 1 + l > 65535)
+			if (memchr(t, '"', l) && !memchr(t, '\\', l))
 				return -1;
-			rd[o++] = (uint8_t)l;
-			memcpy(rd + o, t, l);
-			o += l;
+			if (!memchr(t, '\\', l)) {
+				if (l > 255 || o + 1 + l > 65535)
+					return -1;
+				rd[o++] = (uint8_t)l;
+				memcpy(rd + o, t, l);
+				o += l;
+				continue;
+			}
+			/* escapes: \DDD (three digits, at most 255) and \X; anything
+			 * else, and every error, goes to ldns */
+			size_t lenpos = o++, n = 0;
+			for (size_t c = 0; c < l; c++) {
+				uint8_t b = (uint8_t)t[c];
+				if (b == '"')
+					return -1;
+				if (b == '\\') {
+					if (c + 1 >= l)
+						return -1;
+					if (t[c + 1] >= '0' && t[c + 1] <= '9') {
+						/* \\0 or \\06 followed by anything: BIND refuses
+						 * the zone, ldns would take it */
+						if (c + 3 >= l ||
+						    !(t[c + 2] >= '0' && t[c + 2] <= '9' &&
+						      t[c + 3] >= '0' && t[c + 3] <= '9'))
+							return FAST_BAD_ESCAPE;
+						unsigned v = (unsigned)(t[c + 1] - '0') * 100 +
+							     (unsigned)(t[c + 2] - '0') * 10 +
+							     (unsigned)(t[c + 3] - '0');
+						if (v > 255)
+							return -1;
+						b = (uint8_t)v;
+						c += 3;
+					} else {
+						b = (uint8_t)t[++c];
+					}
+				}
+				if (n == 255 || o + 1 > 65535)
+					return -1;
+				rd[o++] = b;
+				n++;
+			}
+			rd[lenpos] = (uint8_t)n;
 		}
 		return o ? (long)o : -1;
 	}
@@ -968,6 +1010,12 @@ owner_done:;
 	uint8_t *rdbuf = ld->rdbuf;
 	long fast = i < e->ntok && !ld->opts.no_fast_path ? fast_rdata(st, type, e, i, rdbuf) : -1;
 	size_t rdlen = 0;
+	if (fast == FAST_BAD_ESCAPE) {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, onode, type,
+		     "invalid %s record: a \\DDD escape needs three decimal digits",
+		     type == ZL_TYPE_SPF ? "SPF" : "TXT");
+		return;
+	}
 	if (fast >= 0) {
 		rdlen = (size_t)fast;
 	} else {

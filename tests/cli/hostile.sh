@@ -18,6 +18,12 @@ check "BOM finding" grep -q "byte order mark" "$T/.out"
 { header; printf 'big IN TXT "'; head -c 1100000 /dev/zero | tr '\0' a; printf '"\nok IN A 192.0.2.9\n'; } >big.zone
 status "a 1 MB line" 0 run big.zone
 check "1 MB line is a syntax finding" grep -q "longer than" "$T/.out"
+# text over 65535 characters whose data fits (escapes: 4 characters, 1 octet)
+{ header; printf 'esc IN TXT'; for _ in $(seq 300); do printf ' "'; for _ in $(seq 85); do printf '\\065'; done; printf '"'; done; echo; } >esc.zone
+status "a TXT of 102,000 characters and 25,800 octets" 0 run --fail-on error esc.zone
+check "loads without a syntax finding, as BIND loads it" sh -c '! grep -q "zone-syntax" "$1"' _ "$T/.out"
+"$ZONELINT" dump esc.zone >esc.dump 2>&1
+check "and its 300 strings are all there" test "$(grep -o '"A\{85\}"' esc.dump | wc -l)" -eq 300
 { header; echo 'p IN TXT ( "a"'; } >paren.zone
 status "unbalanced parentheses" 0 run paren.zone
 check "unbalanced parentheses reported" grep -q "missing closing parenthesis" "$T/.out"
