@@ -10,12 +10,15 @@
 /* Write text with every control byte escaped, so nothing raw reaches a terminal. */
 static void put_safe(FILE *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			fprintf(out, "\\%03u", *p);
-		else
-			fputc(*p, out);
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	for (; *p; p++) {
+		if (*p >= 0x20 && *p != 0x7f)
+			continue;
+		fwrite(run, 1, (size_t)(p - run), out); /* the safe run before it */
+		fprintf(out, "\\%03u", *p);
+		run = p + 1;
 	}
+	fwrite(run, 1, (size_t)(p - run), out);
 }
 
 static const char *color_of(zl_severity_t s)
