@@ -4,6 +4,9 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#if defined(__GLIBC__)
+#include <stdio_ext.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -239,6 +242,10 @@ int zl_cmd_check(int argc, char **argv)
 	run.findings.fail_on = threshold;
 	if (report == zl_report_text)
 		in.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+#if defined(__GLIBC__)
+	/* the worker threads have ended: one writer, so no lock per character */
+	__fsetlocking(stdout, FSETLOCKING_BYCALLER);
+#endif
 	report(stdout, &in);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		status = zl_usage_error("cannot write the report");

@@ -533,6 +533,10 @@ static char *origin_from_filename(const char *path, char *buf, size_t cap)
 
 static int is_class(const char *t, uint16_t *cls)
 {
+	/* every class mnemonic has two letters or starts with CLASS */
+	char c0 = (char)(t[0] | 0x20);
+	if (!t[0] || !t[1] || (t[2] && c0 != 'c') || (c0 != 'i' && c0 != 'c' && c0 != 'h'))
+		return 0;
 	if (!strcasecmp(t, "IN")) {
 		*cls = LDNS_RR_CLASS_IN;
 		return 1;
@@ -629,8 +633,9 @@ static uint16_t common_type(const char *t)
 		{ "SOA", ZL_TYPE_SOA },     { "DS", ZL_TYPE_DS },       { "RRSIG", ZL_TYPE_RRSIG },
 		{ "NSEC", ZL_TYPE_NSEC },   { "DNSKEY", ZL_TYPE_DNSKEY }, { "NSEC3", ZL_TYPE_NSEC3 },
 	};
+	char c0 = (char)(t[0] & ~0x20); /* upper case, for letters */
 	for (size_t i = 0; i < ZL_ARRAY_SIZE(common); i++)
-		if (!strcasecmp(t, common[i].name))
+		if (common[i].name[0] == c0 && !strcasecmp(t, common[i].name))
 			return common[i].type;
 	return 0;
 }
