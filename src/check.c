@@ -25,6 +25,7 @@ static zl_loader_t *loader(zl_run_t *run)
 		o.nallow = run->config.ninclude_allow;
 		o.generate_limit = run->config.generate_limit;
 		o.io_error = run->io_error;
+		o.jobs = run->jobs;
 		run->loader = zl_loader_new(&run->set, &o);
 	}
 	return run->loader;

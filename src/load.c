@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@
 #include "util.h"
 
 #define MAX_ENTRY (1u << 20)          /* longest record text we hand to ldns */
+#define PIPE_MIN_BYTES (1u << 20)     /* smaller files: no scanner thread */
 #define DEFAULT_GENERATE_LIMIT 1000000u
 #define DEFAULT_INCLUDE_DEPTH 16u
 
@@ -59,12 +61,18 @@ typedef struct entry {
 	int too_long;
 	int has_nul;
 	const char *error;   /* scanner error (unbalanced parentheses, ...) */
+	/* suppression comments read with this entry, when the scanner runs
+	 * ahead in its own thread (see load_text) */
+	zl_suppress_t *supp_head, *supp_tail;
 } entry_t;
 
 typedef struct scan {
 	const char *p, *end;
 	uint32_t line;
 	int fixed_line;      /* lines of $GENERATE output stay on the directive's */
+	/* where zonelint-disable comments go (NULL arena: nowhere) */
+	zl_arena_t *supp_arena;
+	zl_suppress_t **supp_head, **supp_tail;
 } scan_t;
 
 typedef struct frame {
@@ -87,6 +95,7 @@ struct zl_loader {
 	unsigned nallow;
 	frame_t stack[64];
 	unsigned depth;
+	int piping;              /* a scanner thread is running (load_text) */
 };
 
 /* What is in force while one file is read. */
@@ -277,10 +286,12 @@ static void ent_end_token(entry_t *e)
 	e->tok[e->ntok - 1].len = (uint32_t)(e->len - e->tok[e->ntok - 1].off);
 }
 
-static void add_suppression(zl_loader_t *ld, uint16_t file, uint32_t line, const char *c,
+static void add_suppression(scan_t *sc, uint16_t file, uint32_t line, const char *c,
 			    const char *end)
 {
 	static const char key[] = "zonelint-disable";
+	if (!sc->supp_arena)
+		return;
 	while (c < end && (*c == ' ' || *c == '\t' || *c == ';'))
 		c++;
 	if ((size_t)(end - c) < sizeof(key) - 1 || memcmp(c, key, sizeof(key) - 1))
@@ -311,29 +322,29 @@ static void add_suppression(zl_loader_t *ld, uint16_t file, uint32_t line, const
 		while (reason < end && (*reason == ' ' || *reason == '\t'))
 			reason++;
 	}
-	zl_suppress_t *s = zl_arena_calloc(&ld->set->arena, sizeof(*s));
+	zl_suppress_t *s = zl_arena_calloc(sc->supp_arena, sizeof(*s));
 	s->file = file;
 	s->line = line;
 	s->whole_file = whole;
-	s->rules = zl_arena_strndup(&ld->set->arena, rs, (size_t)(re - rs));
+	s->rules = zl_arena_strndup(sc->supp_arena, rs, (size_t)(re - rs));
 	if (reason) {
 		const char *rend = end;
 		while (rend > reason && (rend[-1] == ' ' || rend[-1] == '\t' || rend[-1] == '\r'))
 			rend--;
-		s->reason = zl_arena_strndup(&ld->set->arena, reason, (size_t)(rend - reason));
+		s->reason = zl_arena_strndup(sc->supp_arena, reason, (size_t)(rend - reason));
 	}
-	if (ld->supps_tail)
-		ld->supps_tail->next = s;
+	if (*sc->supp_tail)
+		(*sc->supp_tail)->next = s;
 	else
-		ld->supps = s;
-	ld->supps_tail = s;
+		*sc->supp_head = s;
+	*sc->supp_tail = s;
 }
 
 /*
  * Read the next entry.  Returns 0 at the end of input, 1 when an entry
  * (possibly empty: a blank or comment line) was read.
  */
-static int scan_entry(zl_loader_t *ld, scan_t *s, entry_t *e, uint16_t file)
+static int scan_entry(scan_t *s, entry_t *e, uint16_t file)
 {
 	ent_reset(e);
 	if (s->p >= s->end)
@@ -378,7 +389,7 @@ static int scan_entry(zl_loader_t *ld, scan_t *s, entry_t *e, uint16_t file)
 			const char *cs = s->p + 1;
 			while (s->p < s->end && *s->p != '\n')
 				s->p++;
-			add_suppression(ld, file, s->line, cs, s->p);
+			add_suppression(s, file, s->line, cs, s->p);
 			if (in_tok) {
 				ent_end_token(e);
 				in_tok = 0;
@@ -1276,49 +1287,184 @@ static void handle_directive(zl_loader_t *ld, fstate_t *st, const entry_t *e)
  * Scan and load text.  fixed_line: 0 normal file, 2 one $GENERATE line (the
  * whole text is one entry at @p first_line).
  */
+/* One entry the scanner read: a diagnostic, a directive or a record. */
+static void handle_entry(zl_loader_t *ld, fstate_t *st, const entry_t *e, int fixed_line)
+{
+	if (e->ntok == 0 && !e->error && !e->has_nul)
+		return;
+	if (e->has_nul) {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "NUL byte in the zone file");
+		return;
+	}
+	if (e->too_long) {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "record text is longer than %u octets",
+		     MAX_ENTRY);
+		return;
+	}
+	if (e->error) {
+		diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "%s", e->error);
+		return;
+	}
+	if (e->text[0] == '$' && !e->leading_ws) {
+		if (fixed_line) {
+			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
+			     "a directive cannot be generated");
+			return;
+		}
+		handle_directive(ld, st, e);
+		return;
+	}
+	handle_record(ld, st, e, fixed_line != 0);
+}
+
+/* Keep the resident set small on big files: what was parsed is not needed
+ * again (the mapping is private and read-only). */
+static void drop_pages(const fstate_t *st, const char **dropped, const char *upto)
+{
+	if (!st->mapped || upto - *dropped <= (8 << 20))
+		return;
+	uintptr_t from = ((uintptr_t)*dropped + 4095) & ~(uintptr_t)4095;
+	uintptr_t to = (uintptr_t)upto & ~(uintptr_t)4095;
+	if (to > from)
+		madvise((void *)from, to - from, MADV_DONTNEED);
+	*dropped = upto;
+}
+
+/*
+ * The scanner ahead in a thread of its own (check --jobs): it fills batches
+ * of entries, and this thread turns them into records, directives and
+ * diagnostics in file order, as it would have scanned them itself.  The
+ * scanner touches nothing shared: its suppression comments are kept with
+ * the entry they were read with (from its own arena) and joined to the
+ * loader's list when that entry is handled, so the list, the records and
+ * the diagnostics are those of a run in one thread.
+ */
+#define PIPE_BATCH 256
+#define PIPE_DEPTH 3
+
+typedef struct pipe_batch {
+	entry_t ent[PIPE_BATCH];
+	const char *endp[PIPE_BATCH]; /* where the scanner stood after each entry */
+	unsigned n;
+} pipe_batch_t;
+
+typedef struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t filled, emptied;
+	pipe_batch_t b[PIPE_DEPTH];
+	unsigned head, tail;          /* batches taken, batches filled */
+	int done;
+	scan_t s;
+	uint16_t file;
+	zl_arena_t arena;             /* the scanner's suppressions */
+} pipe_t;
+
+static void *pipe_scan(void *arg)
+{
+	pipe_t *p = arg;
+	int more = 1;
+	while (more) {
+		pthread_mutex_lock(&p->mu);
+		while (p->tail - p->head == PIPE_DEPTH)
+			pthread_cond_wait(&p->emptied, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		pipe_batch_t *b = &p->b[p->tail % PIPE_DEPTH];
+		b->n = 0;
+		while (b->n < PIPE_BATCH) {
+			entry_t *e = &b->ent[b->n];
+			e->supp_head = e->supp_tail = NULL;
+			p->s.supp_head = &e->supp_head;
+			p->s.supp_tail = &e->supp_tail;
+			if (!scan_entry(&p->s, e, p->file)) {
+				more = 0;
+				break;
+			}
+			b->endp[b->n++] = p->s.p;
+		}
+		pthread_mutex_lock(&p->mu);
+		p->tail++;
+		p->done = !more;
+		pthread_cond_signal(&p->filled);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
+/* Returns 0 when no thread could be started (then nothing was read). */
+static int load_text_piped(zl_loader_t *ld, fstate_t *st, const char *data, size_t len)
+{
+	pipe_t *p = zl_xcalloc(1, sizeof(*p));
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->filled, NULL);
+	pthread_cond_init(&p->emptied, NULL);
+	zl_arena_init(&p->arena);
+	p->s = (scan_t){ data, data + len, 1, 0, &p->arena, NULL, NULL };
+	p->file = st->file;
+	pthread_t tid;
+	int ok = pthread_create(&tid, NULL, pipe_scan, p) == 0;
+	if (ok) {
+		const char *dropped = data;
+		ld->piping = 1;
+		for (;;) {
+			pthread_mutex_lock(&p->mu);
+			while (p->head == p->tail && !p->done)
+				pthread_cond_wait(&p->filled, &p->mu);
+			int end = p->head == p->tail;
+			pthread_mutex_unlock(&p->mu);
+			if (end)
+				break;
+			pipe_batch_t *b = &p->b[p->head % PIPE_DEPTH];
+			for (unsigned k = 0; k < b->n; k++) {
+				entry_t *e = &b->ent[k];
+				if (e->supp_head) {
+					if (ld->supps_tail)
+						ld->supps_tail->next = e->supp_head;
+					else
+						ld->supps = e->supp_head;
+					ld->supps_tail = e->supp_tail;
+				}
+				handle_entry(ld, st, e, 0);
+				drop_pages(st, &dropped, b->endp[k]);
+			}
+			pthread_mutex_lock(&p->mu);
+			p->head++;
+			pthread_cond_signal(&p->emptied);
+			pthread_mutex_unlock(&p->mu);
+		}
+		ld->piping = 0;
+		pthread_join(tid, NULL);
+		zl_arena_adopt(&ld->set->arena, &p->arena);
+	}
+	for (unsigned i = 0; i < PIPE_DEPTH; i++)
+		for (unsigned k = 0; k < PIPE_BATCH; k++) {
+			free(p->b[i].ent[k].text);
+			free(p->b[i].ent[k].tok);
+		}
+	zl_arena_free(&p->arena);
+	pthread_cond_destroy(&p->emptied);
+	pthread_cond_destroy(&p->filled);
+	pthread_mutex_destroy(&p->mu);
+	free(p);
+	return ok;
+}
+
 static void load_text(zl_loader_t *ld, fstate_t *st, const char *data, size_t len,
 		      uint32_t first_line, int fixed_line)
 {
-	scan_t s = { data, data + len, first_line, fixed_line != 0 };
+	size_t min = ld->opts.pipe_min_bytes ? ld->opts.pipe_min_bytes : PIPE_MIN_BYTES;
+	if (!fixed_line && first_line == 1 && ld->opts.jobs > 1 && !ld->piping && len >= min &&
+	    load_text_piped(ld, st, data, len))
+		return;
+	scan_t s = { data, data + len, first_line, fixed_line != 0, &ld->set->arena, &ld->supps,
+		     &ld->supps_tail };
 	const char *dropped = data; /* mapped pages before this are released */
 	/* entries of a $GENERATE line must not clobber the caller's entry */
 	entry_t local = { 0 };
 	entry_t *e = fixed_line ? &local : &ld->ent;
-	while (scan_entry(ld, &s, e, st->file)) {
-		if (e->ntok == 0 && !e->error && !e->has_nul)
-			continue;
-		if (e->has_nul) {
-			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "NUL byte in the zone file");
-			continue;
-		}
-		if (e->too_long) {
-			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
-			     "record text is longer than %u octets", MAX_ENTRY);
-			continue;
-		}
-		if (e->error) {
-			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "%s", e->error);
-			continue;
-		}
-		if (e->text[0] == '$' && !e->leading_ws) {
-			if (fixed_line) {
-				diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
-				     "a directive cannot be generated");
-				continue;
-			}
-			handle_directive(ld, st, e);
-			continue;
-		}
-		handle_record(ld, st, e, fixed_line != 0);
-		/* keep the resident set small on big files: what was parsed is not
-		 * needed again (the mapping is private and read-only) */
-		if (!fixed_line && st->mapped && s.p - dropped > (8 << 20)) {
-			uintptr_t from = ((uintptr_t)dropped + 4095) & ~(uintptr_t)4095;
-			uintptr_t to = (uintptr_t)s.p & ~(uintptr_t)4095;
-			if (to > from)
-				madvise((void *)from, to - from, MADV_DONTNEED);
-			dropped = s.p;
-		}
+	while (scan_entry(&s, e, st->file)) {
+		handle_entry(ld, st, e, fixed_line);
+		if (!fixed_line)
+			drop_pages(st, &dropped, s.p);
 	}
 	free(local.text);
 	free(local.tok);
@@ -1410,15 +1556,12 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 	}
 	if (!data)
 		data = "";
-	scan_t s = { data, data + len, 1, 0 };
+	/* suppression comments are not collected here: no sink */
+	scan_t s = { data, data + len, 1, 0, NULL, NULL, NULL };
 	if (len >= 3 && !memcmp(data, bom, 3))
 		s.p += 3;
 	entry_t e = { 0 };
 	ldns_rdf *o = NULL;
-	zl_loader_t quiet = *ld; /* suppression comments are not collected twice */
-	quiet.supps = quiet.supps_tail = NULL;
-	quiet.set = &(zl_zoneset_t){ 0 };
-	zl_arena_init(&quiet.set->arena);
 	/* absolute names seen near the top, to choose among file-name guesses */
 	char cand[2][1024];
 	unsigned score[2] = { 0, 0 };
@@ -1434,7 +1577,7 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 			ncand = 2;
 		}
 	}
-	for (int n = 0; n < 200 && scan_entry(&quiet, &s, &e, 0); n++) {
+	for (int n = 0; n < 200 && scan_entry(&s, &e, 0); n++) {
 		if (e.ntok == 0)
 			continue;
 		tok_str(&e, 0, buf, sizeof(buf));
@@ -1476,7 +1619,6 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 	}
 	free(e.text);
 	free(e.tok);
-	zl_arena_free(&quiet.set->arena);
 	if (!o && ncand)
 		o = make_name(cand[ncand == 2 && score[1] > score[0] ? 1 : 0], NULL);
 	if (!o)

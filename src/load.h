@@ -78,6 +78,11 @@ typedef struct zl_load_opts {
 	 *  first one only. */
 	void (*io_error)(void *arg, const char *message);
 	void *io_error_arg;
+	/** More than 1: a file of at least pipe_min_bytes (0: 1 MiB) is scanned
+	 *  in a thread of its own while this one makes the records; the result
+	 *  is the same in every respect. */
+	unsigned jobs;
+	size_t pipe_min_bytes;
 } zl_load_opts_t;
 
 typedef struct zl_loader zl_loader_t;

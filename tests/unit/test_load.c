@@ -276,6 +276,93 @@ static void test_fast_path_matches_ldns(void **state)
 	zl_run_free(&slow);
 }
 
+/* Compare two loads record by record, diagnostic by diagnostic and
+ * suppression by suppression. */
+static void assert_same_load(zl_run_t *x, zl_loader_t *lx, zl_run_t *y, zl_loader_t *ly)
+{
+	assert_int_equal(x->set.nrecords, y->set.nrecords);
+	assert_int_equal(x->set.nnodes, y->set.nnodes);
+	zl_node_t *nx = x->set.first, *ny = y->set.first;
+	for (; nx && ny; nx = nx->order, ny = ny->order) {
+		assert_int_equal(nx->wirelen, ny->wirelen);
+		assert_memory_equal(nx->wire, ny->wire, nx->wirelen);
+		const zl_rr_t *a = nx->rrs, *b = ny->rrs;
+		for (; a && b; a = a->next, b = b->next) {
+			assert_int_equal(a->type, b->type);
+			assert_int_equal(a->ttl, b->ttl);
+			assert_int_equal(a->line, b->line);
+			assert_int_equal(a->generated, b->generated);
+			assert_int_equal(a->rdlen, b->rdlen);
+			assert_memory_equal(a->rdata, b->rdata, a->rdlen);
+		}
+		assert_null(a);
+		assert_null(b);
+	}
+	assert_null(nx);
+	assert_null(ny);
+	const zl_diag_t *dx = zl_loader_diags(lx), *dy = zl_loader_diags(ly);
+	for (; dx && dy; dx = dx->next, dy = dy->next) {
+		assert_int_equal(dx->code, dy->code);
+		assert_int_equal(dx->line, dy->line);
+		assert_string_equal(dx->message, dy->message);
+	}
+	assert_null(dx);
+	assert_null(dy);
+	const zl_suppress_t *sx = zl_loader_suppressions(lx), *sy = zl_loader_suppressions(ly);
+	unsigned nsupp = 0;
+	for (; sx && sy; sx = sx->next, sy = sy->next, nsupp++) {
+		assert_int_equal(sx->line, sy->line);
+		assert_int_equal(sx->whole_file, sy->whole_file);
+		assert_string_equal(sx->rules, sy->rules);
+	}
+	assert_null(sx);
+	assert_null(sy);
+	assert_true(nsupp > 0);
+}
+
+/* With jobs > 1 the scanner runs in its own thread: the same load. */
+static void test_scanner_thread_matches_one_thread(void **state)
+{
+	(void)state;
+	size_t cap = 1 << 20, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)snprintf(text + n, cap - n, "%s", HDR);
+	/* many batches of entries, with every kind of entry in them */
+	for (unsigned i = 0; i < 3000; i++) {
+		switch (i % 10) {
+		case 0: n += (size_t)snprintf(text + n, cap - n, "h%u IN A 192.0.2.%u\n", i, i % 256); break;
+		case 1: n += (size_t)snprintf(text + n, cap - n, "  IN AAAA 2001:db8::%x ; inherited owner\n", i); break;
+		case 2: n += (size_t)snprintf(text + n, cap - n, "t%u IN TXT ( \"v=spf1\"\n \"-all\" ) ; zonelint-disable spf-missing\n", i); break;
+		case 3: n += (size_t)snprintf(text + n, cap - n, "; zonelint-disable-file zone-ttl-mismatch -- why %u\n", i); break;
+		case 4: n += (size_t)snprintf(text + n, cap - n, "bad%u IN A 192.0.2.300\n", i); break;
+		case 5: n += (size_t)snprintf(text + n, cap - n, "$TTL %u\n", 60 + i); break;
+		case 6: n += (size_t)snprintf(text + n, cap - n, "$GENERATE 1-3 g%u-$ IN A 198.51.100.$\n", i); break;
+		case 7: n += (size_t)snprintf(text + n, cap - n, "\n\n"); break;
+		case 8: n += (size_t)snprintf(text + n, cap - n, "x%u 300 IN MX 10 mx%u\n", i, i); break;
+		default: n += (size_t)snprintf(text + n, cap - n, "_25._tcp.h%u IN TLSA 3 1 1 00ff%02x\n", i, i % 256); break;
+		}
+	}
+	n += (size_t)snprintf(text + n, cap - n, "open IN TXT ( \"never closed\"\n");
+	zl_run_t one, two;
+	zl_run_init(&one);
+	zl_run_init(&two);
+	zl_load_opts_t o = { 0 };
+	zl_loader_t *l1 = zl_loader_new(&one.set, &o);
+	o.jobs = 2;
+	o.pipe_min_bytes = 1;
+	zl_loader_t *l2 = zl_loader_new(&two.set, &o);
+	zl_loader_load_buffer(l1, "t.zone", text, n);
+	zl_loader_load_buffer(l2, "t.zone", text, n);
+	assert_true(one.set.nrecords > 2000);
+	assert_same_load(&one, l1, &two, l2);
+	zl_loader_free(l1);
+	zl_loader_free(l2);
+	zl_run_free(&one);
+	zl_run_free(&two);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_out_of_zone_and_unknown_types),
 		cmocka_unit_test(test_generate),
 		cmocka_unit_test(test_fast_path_matches_ldns),
+		cmocka_unit_test(test_scanner_thread_matches_one_thread),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
