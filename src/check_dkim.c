@@ -4,7 +4,9 @@
  */
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dkimkey.h"
@@ -49,7 +51,59 @@ typedef struct keyrec {
 	zl_dkimkey_t key;
 	bool decoded;
 	const char *desc;      /* "rsa 2048-bit key", ... */
+	const char *why;       /* zl_dkimkey_describe() when decoded */
 } keyrec_t;
+
+/*
+ * What a key record's text alone decides (its tags, its key, the words that
+ * describe them) is the same wherever the text is published, and one text
+ * is often published at thousands of names.  The last texts seen are kept,
+ * with their analysis, in a small direct-mapped table whose memory is its
+ * own arena; the arena is emptied (every slot forgotten) when it grows past
+ * a bound, between two names, so nothing a keyset in progress points to
+ * goes away.  A record found in the table is checked from the kept copy of
+ * its text, which has the same bytes.
+ */
+#define REC_SLOTS 32
+#define REC_MAX_LEN 4096            /* longer texts are analysed every time */
+#define REC_ARENA_MAX (1024u * 1024u)
+
+typedef struct rec_slot {
+	uint64_t hash;                  /* 0: empty */
+	keyrec_t k;                     /* rr unused; text in the cache's arena */
+} rec_slot_t;
+
+typedef struct dkcache {
+	zl_arena_t arena;               /* texts and analyses of the slots */
+	rec_slot_t slot[REC_SLOTS];
+	zl_dkimkey_cache_t keys;        /* decode results by p= value */
+} dkcache_t;
+
+static void dkcache_flush(dkcache_t *dc)
+{
+	zl_arena_free(&dc->arena);
+	zl_arena_init(&dc->arena);
+	memset(dc->slot, 0, sizeof(dc->slot));
+}
+
+static uint64_t text_hash(const char *s, size_t len)
+{
+	const uint64_t m = 0x9e3779b97f4a7c15u;
+	uint64_t h = (uint64_t)len * m;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * m;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	for (size_t j = 0; i < len; i++, j += 8)
+		w |= (uint64_t)(unsigned char)s[i] << j;
+	h = (h ^ w) * m;
+	h ^= h >> 32;
+	return h ? h : 1;
+}
 
 static bool first_label_is(const zl_node_t *n, const char *label)
 {
@@ -349,7 +403,7 @@ static void check_key(zl_ctx_t *ctx, keyrec_t *k, const via_t *via)
 	const zl_dkimrec_t *d = &k->d;
 	const zl_dkimkey_t *y = &k->key;
 	const zl_rr_t *rr = k->rr;
-	const char *why = zl_dkimkey_describe(a, y);
+	const char *why = k->why;
 	zl_finding_t *f;
 	size_t nl;
 	char *fixed;
@@ -421,15 +475,46 @@ static void check_key(zl_ctx_t *ctx, keyrec_t *k, const via_t *via)
 	}
 }
 
-static void check_record(zl_ctx_t *ctx, keyrec_t *k, const via_t *via)
+/* Parse, decode and describe k->text, into @p a. */
+static void analyse(zl_arena_t *a, zl_dkimkey_cache_t *kc, keyrec_t *k)
 {
 	zl_dkimrec_t *d = &k->d;
-	zl_dkimrec_parse(d, k->text, k->len, &ctx->scratch);
+	zl_dkimrec_parse(d, k->text, k->len, a);
 	if (d->p && !d->revoked && d->key_type != ZL_DKIM_K_UNKNOWN) {
 		int type = d->key_type == ZL_DKIM_K_ED25519 ? ZL_DKIMKEY_ED25519 : ZL_DKIMKEY_RSA;
-		k->decoded = zl_dkimkey_decode(&k->key, d->p->value, d->p->value_len, type) == 0;
+		k->decoded = zl_dkimkey_decode_cached(kc, &k->key, d->p->value, d->p->value_len,
+						      type) == 0;
 	}
-	k->desc = key_desc(&ctx->scratch, k);
+	k->desc = key_desc(a, k);
+	k->why = k->decoded ? zl_dkimkey_describe(a, &k->key) : NULL;
+}
+
+/* analyse(), or its result for the same text from the cache. */
+static void analyse_cached(zl_ctx_t *ctx, dkcache_t *dc, keyrec_t *k)
+{
+	if (k->len > REC_MAX_LEN) {
+		analyse(&ctx->scratch, &dc->keys, k);
+		return;
+	}
+	uint64_t h = text_hash(k->text, k->len);
+	rec_slot_t *s = &dc->slot[h % REC_SLOTS];
+	if (s->hash != h || s->k.len != k->len || memcmp(s->k.text, k->text, k->len) != 0) {
+		s->hash = 0;
+		memset(&s->k, 0, sizeof(s->k));
+		s->k.text = zl_arena_memdup(&dc->arena, k->text, k->len);
+		s->k.len = k->len;
+		analyse(&dc->arena, &dc->keys, &s->k);
+		s->hash = h;
+	}
+	const zl_rr_t *rr = k->rr;
+	*k = s->k;
+	k->rr = rr;
+}
+
+static void check_record(zl_ctx_t *ctx, dkcache_t *dc, keyrec_t *k, const via_t *via)
+{
+	zl_dkimrec_t *d = &k->d;
+	analyse_cached(ctx, dc, k);
 	if (d->v && !zl_tv_eq(d->v->value, d->v->value_len, "DKIM1", false)) {
 		/* RFC 6376 3.6.1: a record with another v= MUST be discarded; what
 		 * else it holds does not matter then */
@@ -457,13 +542,16 @@ static void check_record(zl_ctx_t *ctx, keyrec_t *k, const via_t *via)
 }
 
 /* The TXT RRset of a selector name (or of a CNAME target, via != NULL). */
-static void check_keyset(zl_ctx_t *ctx, const zl_node_t *n, const via_t *via)
+static void check_keyset(zl_ctx_t *ctx, dkcache_t *dc, const zl_node_t *n, const via_t *via)
 {
 	size_t cnt = 0;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr))
 		cnt++;
 	if (!cnt)
 		return;
+	/* between keysets: what the cache held may go now */
+	if (dc->arena.total > REC_ARENA_MAX)
+		dkcache_flush(dc);
 	keyrec_t *ks = zl_arena_alloc(&ctx->scratch, cnt * sizeof(*ks));
 	size_t nk = 0;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
@@ -483,7 +571,7 @@ static void check_keyset(zl_ctx_t *ctx, const zl_node_t *n, const via_t *via)
 		k->rr = rr;
 		k->text = text;
 		k->len = len;
-		check_record(ctx, k, via);
+		check_record(ctx, dc, k, via);
 		for (size_t i = 0; i + 1 < nk; i++) {
 			const keyrec_t *o = &ks[i];
 			if (o->rr->zone != rr->zone)
@@ -613,7 +701,7 @@ static target_t lookup(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
 	return T_MISSING;
 }
 
-static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
+static void check_cname(zl_ctx_t *ctx, dkcache_t *dc, const zl_node_t *n)
 {
 	const zl_rr_t *c = zl_node_first(n, ZL_TYPE_CNAME);
 	const zl_node_t *seen[CNAME_MAX + 1];
@@ -665,27 +753,34 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 		if (is_selector_name(t))
 			return; /* its records are checked where they are */
 		via_t via = { c, tn };
-		check_keyset(ctx, t, &via);
+		check_keyset(ctx, dc, t, &via);
 		return;
 	}
 }
 
 int zl_check_dkim(zl_ctx_t *ctx)
 {
+	/* one key record is often published at many names: see dkcache_t */
+	dkcache_t *dc = zl_xcalloc(1, sizeof(*dc));
+	zl_arena_init(&dc->arena);
+	zl_dkimkey_cache_init(&dc->keys);
 	for (zl_node_t *n = ctx->set->first; n; n = n->order) {
 		if (!n->rrs)
+			continue;
+		/* the name first: most names are nowhere near a _domainkey label,
+		 * and their records need not be looked at */
+		bool policy = first_label_is(n, "_domainkey");
+		const zl_node_t *dk = policy ? NULL : domainkey_above(n);
+		if (!policy && !dk)
 			continue;
 		bool txt = zl_node_has(n, ZL_TYPE_TXT), cname = zl_node_has(n, ZL_TYPE_CNAME);
 		if (!txt && !cname)
 			continue;
-		if (first_label_is(n, "_domainkey")) {
+		if (policy) {
 			if (txt)
 				check_policy_name(ctx, n);
 			continue;
 		}
-		const zl_node_t *dk = domainkey_above(n);
-		if (!dk)
-			continue;
 		if (n->parent == dk && first_label_is(n, "_report"))
 			continue; /* RFC 6651 reporting record */
 		if (n->parent == dk && first_label_is(n, "_adsp")) {
@@ -694,11 +789,14 @@ int zl_check_dkim(zl_ctx_t *ctx)
 			continue;
 		}
 		if (txt)
-			check_keyset(ctx, n, NULL);
+			check_keyset(ctx, dc, n, NULL);
 		if (cname)
-			check_cname(ctx, n);
+			check_cname(ctx, dc, n);
 		/* nothing is kept from one name to the next: findings hold copies */
 		zl_arena_reset(&ctx->scratch);
 	}
+	zl_dkimkey_cache_free(&dc->keys);
+	zl_arena_free(&dc->arena);
+	free(dc);
 	return 0;
 }

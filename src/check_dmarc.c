@@ -52,6 +52,7 @@ typedef struct dstate {
 	zl_ptrmap_t below;         /* zone -> below_t */
 	zl_ptrmap_t dkim;          /* candidate domain -> non-NULL once a DKIM key is seen */
 	rrlist_t enforce;          /* enforced policy records of domains without SPF */
+	zl_arena_t keep;           /* what outlives one name (below_t) */
 } dstate_t;
 
 static void *const MARK = (void *)&MARK;
@@ -78,6 +79,12 @@ static const char *requote(zl_arena_t *a, const char *msg)
 static char *name_of(const zl_node_t *n, char *buf)
 {
 	return zl_node_str(n, buf);
+}
+
+/* name_of() printed on first use only: @p buf starts as "". */
+static const char *lazy_name(const zl_node_t *n, char *buf)
+{
+	return buf[0] ? buf : zl_node_str(n, buf);
 }
 
 /* The name without its final dot, for mail addresses. */
@@ -467,6 +474,8 @@ static char *normalized(zl_arena_t *a, const zl_dmarc_t *d)
 static void report_problems(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d)
 {
 	zl_ctx_t *ctx = st->ctx;
+	if (!d->n_problems)
+		return; /* every finding below is about a problem */
 	unsigned cnt[ZL_R__COUNT];
 	memset(cnt, 0, sizeof(cnt));
 	char ob[ZL_NAME_STRLEN];
@@ -543,20 +552,20 @@ static void check_strength(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d,
 {
 	zl_ctx_t *ctx = st->ctx;
 	char xb[ZL_NAME_STRLEN];
-	name_of(x, xb);
+	xb[0] = '\0'; /* printed for a finding only */
 	bool has_p = d->field[ZL_DMARC_TAG_P].tag && d->field[ZL_DMARC_TAG_P].valid;
 	if (has_p && d->p == ZL_DMARC_POLICY_NONE)
 		zl_emit(ctx, ZL_R_DMARC_POLICY_NONE, rr,
 		        "DMARC policy 'p=none' of '%s' only monitors: receivers deliver mail that "
 		        "fails DMARC, spoofed mail included; move to 'p=quarantine' and then "
 		        "'p=reject' once the reports show every legitimate sender passes",
-		        xb);
+		        lazy_name(x, xb));
 	if (d->t && enforced(d->p))
 		zl_emit(ctx, ZL_R_DMARC_TESTING, rr,
 		        "'t=y' marks the DMARC policy of '%s' as a test: RFC 9989 receivers apply "
 		        "one level less ('%s' instead of 'p=%s'); remove 't=y' when the policy is "
 		        "meant",
-		        xb, d->p == ZL_DMARC_POLICY_REJECT ? "quarantine" : "none",
+		        lazy_name(x, xb), d->p == ZL_DMARC_POLICY_REJECT ? "quarantine" : "none",
 		        policy_str(d->p));
 	if (d->field[ZL_DMARC_TAG_PCT].valid && d->pct < 100 && enforced(d->p))
 		zl_emit(ctx, ZL_R_DMARC_PCT, rr,
@@ -564,31 +573,31 @@ static void check_strength(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d,
 		        "of '%s' that fails DMARC, while RFC 9989 receivers, which removed 'pct', "
 		        "apply it to all of it: neither is what the record says; remove 'pct' and "
 		        "choose the policy itself",
-		        d->pct, policy_str(d->p), d->pct, xb);
+		        d->pct, policy_str(d->p), d->pct, lazy_name(x, xb));
 	if (enforced(d->p) && d->field[ZL_DMARC_TAG_SP].valid && d->sp == ZL_DMARC_POLICY_NONE)
 		zl_emit(ctx, ZL_R_DMARC_SP_NONE, rr,
 		        "'sp=none' lets mail that fails DMARC through for every subdomain of '%s', "
 		        "though 'p=%s' protects '%s' itself: a spoofer only has to use a subdomain",
-		        xb, policy_str(d->p), xb);
+		        lazy_name(x, xb), policy_str(d->p), lazy_name(x, xb));
 	if (enforced(d->p) && d->field[ZL_DMARC_TAG_NP].valid && d->np == ZL_DMARC_POLICY_NONE)
 		zl_emit(ctx, ZL_R_DMARC_SP_NONE, rr,
 		        "'np=none' lets mail that fails DMARC through for every subdomain of '%s' "
 		        "that does not exist, though 'p=%s' protects '%s' itself",
-		        xb, policy_str(d->p), xb);
+		        lazy_name(x, xb), policy_str(d->p), lazy_name(x, xb));
 	if (!d->field[ZL_DMARC_TAG_RUA].tag &&
 	    !(d->p == ZL_DMARC_POLICY_REJECT && sends_no_mail(x, z)))
 		zl_emit(ctx, ZL_R_DMARC_NO_RUA, rr,
 		        "the DMARC record of '%s' has no 'rua' tag: no receiver sends aggregate "
 		        "reports, so you never see who sends mail as '%s' or whether your own "
 		        "mail passes; add 'rua=mailto:' and a mailbox you read",
-		        xb, xb);
+		        lazy_name(x, xb), lazy_name(x, xb));
 	if (d->n_ruf_valid)
 		zl_emit(ctx, ZL_R_DMARC_RUF, rr,
 		        "the DMARC record of '%s' asks for failure reports ('ruf'), which carry "
 		        "the headers and sometimes the content of single messages, personal data "
 		        "included: make sure receiving them is allowed, and expect few (most "
 		        "receivers send none)",
-		        xb);
+		        lazy_name(x, xb));
 	if (enforced(d->p) && zl_rule_enabled(ctx, ZL_R_DMARC_ENFORCE_NO_AUTH) &&
 	    zl_mail_real_mx(x, z) && spf_kind(x, z) == SPF_NONE)
 		rrlist_add(&st->enforce, rr);
@@ -948,7 +957,7 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 	const zl_rr_t *first = NULL;
 	unsigned nstrict = 0, nlooks = 0;
 	char fb[ZL_NAME_STRLEN];
-	name_of(n, fb);
+	fb[0] = '\0'; /* printed for a finding only */
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
 		char *text;
 		size_t len;
@@ -981,7 +990,7 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 		    "second DMARC record at '%s' (the first is at line %u): receivers that find "
 		    "more than one ignore them all (RFC 7489 section 6.6.3, RFC 9989 \"DNS Tree "
 		    "Walk\"), so '%s' has no DMARC policy",
-		    fb, first->line, fb + 7);
+		    lazy_name(n, fb), first->line, fb + 7);
 	}
 	if (nlooks && (nstrict != 1 || doubled_origin(x, z))) {
 		mark(&st->explained, x);
@@ -1185,7 +1194,7 @@ static void check_missing(dstate_t *st)
 				bool created;
 				void **slot = zl_ptrmap_slot(&st->below, z, &created);
 				if (created)
-					*slot = zl_arena_calloc(&ctx->scratch, sizeof(below_t));
+					*slot = zl_arena_calloc(&st->keep, sizeof(below_t));
 				below_t *b = *slot;
 				b->names++;
 				b->sending |= sends_mail(n, z);
@@ -1193,6 +1202,7 @@ static void check_missing(dstate_t *st)
 			}
 		}
 		report_missing(st, n, z, &w, NULL);
+		zl_arena_reset(&ctx->scratch);
 	}
 	for (const zl_zone_t *z = ctx->set->zones; z; z = z->next) {
 		const zl_node_t *apex = z->apex;
@@ -1291,6 +1301,7 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 	zl_ptrmap_init(&st.cname_targets);
 	zl_ptrmap_init(&st.below);
 	zl_ptrmap_init(&st.dkim);
+	zl_arena_init(&st.keep);
 
 	/* the targets of CNAMEs at _dmarc names hold policies legitimately */
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
@@ -1316,6 +1327,9 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 			check_other_node(&st, n);
 		if (zl_mail_label_is(n, "*"))
 			check_wildcard(&st, n);
+		/* what one name needs (texts, parses, messages) is not kept:
+		 * the findings copy theirs */
+		zl_arena_reset(&ctx->scratch);
 	}
 	check_missing(&st);
 	check_enforce(&st);
@@ -1326,5 +1340,6 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 	zl_ptrmap_free(&st.cname_targets);
 	zl_ptrmap_free(&st.explained);
 	zl_dmarc_cache_free(&st.cache);
+	zl_arena_free(&st.keep);
 	return 0;
 }

@@ -8,7 +8,6 @@
 
 #include "dmarc_check.h"
 #include "findings.h"
-#include "ptrmap.h"
 #include "rules.h"
 #include "smtptls.h"
 #include "util.h"
@@ -73,8 +72,11 @@ static const proto_t bimi_proto = {
 static void report_problems(zl_ctx_t *ctx, const proto_t *pr, const zl_rr_t *rr,
                             const zl_stls_common_t *c, const char *domain)
 {
+	if (!c->n_problems)
+		return; /* n_dropped counts problems beyond the stored ones */
 	unsigned cnt[ZL_R__COUNT];
 	memset(cnt, 0, sizeof(cnt));
+	bool over = false;
 	zl_rule_id_t worst = ZL_R__COUNT;
 	for (size_t i = 0; i < c->n_problems; i++) {
 		const zl_stls_problem_t *p = &c->problems[i];
@@ -100,12 +102,14 @@ static void report_problems(zl_ctx_t *ctx, const proto_t *pr, const zl_rr_t *rr,
 			continue;
 		if (worst == ZL_R__COUNT || zl_catalogue[r].severity > zl_catalogue[worst].severity)
 			worst = r;
-		if (++cnt[r] > PER_RECORD_MAX)
+		if (++cnt[r] > PER_RECORD_MAX) {
+			over = true;
 			continue;
+		}
 		zl_emit(ctx, r, rr, "%s (%s of '%s.'); %s",
 		        requote(&ctx->scratch, p->msg ? p->msg : "problem"), pr->what, domain, why);
 	}
-	for (unsigned r = 0; r < ZL_R__COUNT; r++)
+	for (unsigned r = 0; over && r < ZL_R__COUNT; r++)
 		if (cnt[r] > PER_RECORD_MAX)
 			zl_emit(ctx, (zl_rule_id_t)r, rr,
 			        "%u more problems of this kind in the %s of '%s.' are not listed",
@@ -164,6 +168,8 @@ int zl_check_mtasts(zl_ctx_t *ctx)
 		const zl_zone_t *z = zl_mail_zone(n);
 		if (!z || z->external)
 			continue;
+		/* findings hold copies: nothing in the scratch arena outlives a name */
+		zl_arena_reset(&ctx->scratch);
 		const char *dom = domain_str(&ctx->scratch, n->parent);
 		const zl_rr_t *first = NULL;
 		unsigned nlooks = 0;
@@ -226,17 +232,43 @@ static bool has_tlsrpt(zl_ctx_t *ctx, const zl_node_t *d)
 	return zl_mail_has(smtp, ZL_TYPE_CNAME, z);
 }
 
+/* The MX target mx_tlsa() looked at last and what it found: many domains
+ * name the same MX host. */
+typedef struct tlsa_memo {
+	uint8_t wire[256];
+	size_t len; /* 0: nothing remembered */
+	const zl_rr_t *tlsa;
+} tlsa_memo_t;
+
+/* The first TLSA record at _25._tcp.<target>, or NULL. */
+static const zl_rr_t *target_tlsa(zl_ctx_t *ctx, const uint8_t *wire, size_t l)
+{
+	const zl_node_t *t = l ? zl_zoneset_find(ctx->set, wire, l) : NULL;
+	const zl_node_t *tcp = t ? zl_node_child(ctx->set, t, "_tcp") : NULL;
+	const zl_node_t *p25 = tcp ? zl_node_child(ctx->set, tcp, "_25") : NULL;
+	return p25 ? zl_node_first(p25, ZL_TYPE_TLSA) : NULL;
+}
+
 /* A TLSA record at _25._tcp.<target> of one of @p d's MX records. */
-static const zl_rr_t *mx_tlsa(zl_ctx_t *ctx, const zl_node_t *d, const zl_zone_t *z)
+static const zl_rr_t *mx_tlsa(zl_ctx_t *ctx, tlsa_memo_t *memo, const zl_node_t *d,
+                              const zl_zone_t *z)
 {
 	for (const zl_rr_t *mx = zl_node_first(d, ZL_TYPE_MX); mx; mx = zl_rr_next_same(mx)) {
 		if (mx->zone != z || mx->opaque || mx->rdlen < 3)
 			continue;
-		size_t l = zl_wire_name_len(mx->rdata + 2, mx->rdlen - 2u);
-		const zl_node_t *t = l ? zl_zoneset_find(ctx->set, mx->rdata + 2, l) : NULL;
-		const zl_node_t *tcp = t ? zl_node_child(ctx->set, t, "_tcp") : NULL;
-		const zl_node_t *p25 = tcp ? zl_node_child(ctx->set, tcp, "_25") : NULL;
-		const zl_rr_t *tlsa = p25 ? zl_node_first(p25, ZL_TYPE_TLSA) : NULL;
+		const uint8_t *w = mx->rdata + 2;
+		size_t l = zl_wire_name_len(w, mx->rdlen - 2u);
+		const zl_rr_t *tlsa;
+		if (l && l == memo->len && !memcmp(memo->wire, w, l)) {
+			tlsa = memo->tlsa;
+		} else {
+			tlsa = target_tlsa(ctx, w, l);
+			if (l && l <= sizeof(memo->wire)) {
+				memcpy(memo->wire, w, l);
+				memo->len = l;
+				memo->tlsa = tlsa;
+			}
+		}
 		if (tlsa)
 			return tlsa;
 	}
@@ -258,17 +290,14 @@ static const zl_rr_t *sts_record(zl_ctx_t *ctx, const zl_node_t *d)
 	return NULL;
 }
 
-static void tlsrpt_missing(zl_ctx_t *ctx, zl_ptrmap_t *seen, const zl_node_t *d)
+/* Called once per domain, see zl_check_tlsrpt. */
+static void tlsrpt_missing(zl_ctx_t *ctx, tlsa_memo_t *memo, const zl_node_t *d)
 {
-	bool created;
-	zl_ptrmap_slot(seen, d, &created);
-	if (!created)
-		return;
 	const zl_zone_t *z = zl_mail_zone(d);
 	if (!z || z->is_reverse || z->external)
 		return;
 	const zl_rr_t *sts = sts_record(ctx, d);
-	const zl_rr_t *tlsa = zl_mail_real_mx(d, z) ? mx_tlsa(ctx, d, z) : NULL;
+	const zl_rr_t *tlsa = zl_mail_real_mx(d, z) ? mx_tlsa(ctx, memo, d, z) : NULL;
 	if ((!sts && !tlsa) || has_tlsrpt(ctx, d))
 		return;
 	const char *dom = domain_str(&ctx->scratch, d);
@@ -288,18 +317,62 @@ static void tlsrpt_missing(zl_ctx_t *ctx, zl_ptrmap_t *seen, const zl_node_t *d)
 	           dom, 3600u, dom);
 }
 
+/* The TXT record zl_check_tlsrpt() read last, and what it is: a provider's
+ * reporting address is published, byte for byte, by all its customers. */
+typedef struct tlsrpt_memo {
+	zl_arena_t arena;      /* the copy and the parse */
+	bool valid;
+	uint8_t opaque;
+	const uint8_t *rdata;
+	size_t rdlen;
+	bool looks;            /* zl_tlsrpt_looks_like_tlsrpt() */
+	zl_tlsrpt_t r;         /* when it looks like one: its parse */
+} tlsrpt_memo_t;
+
+/* The parse of @p rr, or NULL when it does not look like a TLS-RPT record;
+ * valid until the next call. */
+static const zl_tlsrpt_t *tlsrpt_of(tlsrpt_memo_t *m, const zl_rr_t *rr)
+{
+	if (m->valid && m->opaque == rr->opaque && m->rdlen == rr->rdlen &&
+	    (!rr->rdlen || !memcmp(m->rdata, rr->rdata, rr->rdlen)))
+		return m->looks ? &m->r : NULL;
+	zl_arena_reset(&m->arena);
+	m->valid = true;
+	m->opaque = rr->opaque;
+	m->rdlen = rr->rdlen;
+	m->rdata = rr->rdlen ? zl_arena_memdup(&m->arena, rr->rdata, rr->rdlen) : NULL;
+	size_t len;
+	char *t = zl_rr_txt(&m->arena, rr, &len);
+	m->looks = zl_tlsrpt_looks_like_tlsrpt(t, len);
+	if (m->looks)
+		zl_tlsrpt_parse(&m->r, t, len, &m->arena);
+	return m->looks ? &m->r : NULL;
+}
+
 int zl_check_tlsrpt(zl_ctx_t *ctx)
 {
-	zl_ptrmap_t seen;
-	zl_ptrmap_init(&seen);
+	tlsa_memo_t memo;
+	memo.len = 0;
+	memo.tlsa = NULL;
+	tlsrpt_memo_t last;
+	memset(&last, 0, sizeof(last));
+	zl_arena_init(&last.arena);
 	bool want_missing = zl_rule_enabled(ctx, ZL_R_TLSRPT_MISSING);
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
 		if (!n->rrs)
 			continue;
-		if (want_missing && zl_mail_label_is(n, "_mta-sts") && n->parent)
-			tlsrpt_missing(ctx, &seen, n->parent);
-		if (want_missing && zl_node_first(n, ZL_TYPE_MX))
-			tlsrpt_missing(ctx, &seen, n);
+		/* findings hold copies: nothing in the scratch arena outlives a name */
+		if (ctx->scratch.used)
+			zl_arena_reset(&ctx->scratch);
+		/* a domain with MX records is looked at where it is, one with only
+		 * _mta-sts.<domain> there; a name comes after its parent in the
+		 * set's order (zl_zoneset_intern), so each is looked at once and
+		 * at the first name that leads to it */
+		if (want_missing && zl_mail_label_is(n, "_mta-sts") && n->parent &&
+		    !zl_node_has(n->parent, ZL_TYPE_MX))
+			tlsrpt_missing(ctx, &memo, n->parent);
+		if (want_missing && zl_node_has(n, ZL_TYPE_MX))
+			tlsrpt_missing(ctx, &memo, n);
 		if (!zl_mail_label_is(n, "_smtp") || !zl_mail_label_is(n->parent, "_tls") ||
 		    !n->parent->parent)
 			continue;
@@ -312,14 +385,11 @@ int zl_check_tlsrpt(zl_ctx_t *ctx)
 		     rr = zl_rr_next_same(rr)) {
 			if (rr->zone != z)
 				continue;
-			size_t len;
-			char *t = zl_rr_txt(&ctx->scratch, rr, &len);
-			if (!zl_tlsrpt_looks_like_tlsrpt(t, len))
+			const zl_tlsrpt_t *r = tlsrpt_of(&last, rr);
+			if (!r)
 				continue;
-			zl_tlsrpt_t r;
-			zl_tlsrpt_parse(&r, t, len, &ctx->scratch);
-			report_problems(ctx, &tlsrpt_proto, rr, &r.c, dom);
-			if (!r.is_tlsrpt)
+			report_problems(ctx, &tlsrpt_proto, rr, &r->c, dom);
+			if (!r->is_tlsrpt)
 				continue;
 			if (!first)
 				first = rr;
@@ -329,7 +399,7 @@ int zl_check_tlsrpt(zl_ctx_t *ctx)
 				         "using TLS-RPT (RFC 8460 section 3)");
 		}
 	}
-	zl_ptrmap_free(&seen);
+	zl_arena_free(&last.arena);
 	return 0;
 }
 

@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: BSD-3-Clause
  */
 #include <arpa/inet.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
+#include "dmarc_check.h"
 #include "external.h"
 #include "findings.h"
 #include "generate.h"
@@ -575,7 +577,16 @@ static bool is_null_mx(const zl_rr_t *mx)
 	return !mx->opaque && mx->rdlen == 3 && mx->rdata[2] == 0;
 }
 
-/* Whether an SPF record fails every sender, like "v=spf1 -all" (RFC 7208 4.6). */
+/* Whether a TXT record is an SPF record: zl_spf_is_spf() reads at most the
+ * first 7 bytes, so a short prefix tells without copying the record. */
+static bool txt_is_spf(const zl_rr_t *rr)
+{
+	char buf[16];
+	size_t l = zl_mail_txt_prefix(rr, buf, sizeof(buf));
+	return !rr->opaque && zl_spf_is_spf(buf, l);
+}
+
+/* The first null MX of zone @p z at @p n, or NULL. */
 static const zl_rr_t *first_null_mx(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
@@ -584,6 +595,7 @@ static const zl_rr_t *first_null_mx(const zl_node_t *n, const zl_zone_t *z)
 	return NULL;
 }
 
+/* Whether an SPF record fails every sender, like "v=spf1 -all" (RFC 7208 4.6). */
 static bool spf_fails_all(const zl_spf_record_t *r)
 {
 	if (r->n_errors)
@@ -613,16 +625,11 @@ static unsigned spf_at(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z, co
 {
 	unsigned cnt = 0;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z || rr->opaque)
-			continue;
-		size_t l;
-		char *t = zl_rr_txt(&ctx->scratch, rr, &l);
-		if (!zl_spf_is_spf(t, l))
+		if (rr->zone != z || rr->opaque || !txt_is_spf(rr))
 			continue;
 		if (!cnt++) {
 			*first = rr;
-			*text = t;
-			*len = l;
+			*text = zl_rr_txt(&ctx->scratch, rr, len);
 		}
 	}
 	return cnt;
@@ -642,27 +649,72 @@ static bool is_dmarc(const char *t, size_t len)
 	return zl_has_prefix_ci(t + i, len - i, "DMARC1");
 }
 
+/* is_dmarc() of a TXT record, read from a prefix unless blanks run past it. */
+static bool txt_is_dmarc(zl_ctx_t *ctx, const zl_rr_t *rr)
+{
+	char buf[64];
+	size_t l = zl_mail_txt_prefix(rr, buf, sizeof(buf));
+	if (is_dmarc(buf, l))
+		return true;
+	if (l < sizeof(buf))
+		return false; /* the prefix is the whole record */
+	size_t len;
+	char *t = zl_rr_txt(&ctx->scratch, rr, &len);
+	return is_dmarc(t, len);
+}
+
 /* Whether a DMARC record covers @p n: at _dmarc.<n> or a parent (RFC 7489 6.6.3). */
 static bool dmarc_covers(zl_ctx_t *ctx, const zl_node_t *n)
 {
 	for (const zl_node_t *a = n; a; a = a->parent) {
 		const zl_node_t *d = zl_node_child(ctx->set, a, "_dmarc");
 		for (const zl_rr_t *rr = zl_node_first(d, ZL_TYPE_TXT); rr;
-		     rr = zl_rr_next_same(rr)) {
-			size_t l;
-			char *t = zl_rr_txt(&ctx->scratch, rr, &l);
-			if (is_dmarc(t, l))
+		     rr = zl_rr_next_same(rr))
+			if (txt_is_dmarc(ctx, rr))
 				return true;
-		}
 	}
 	return false;
 }
 
-static void check_null_mx(zl_ctx_t *ctx, const zl_node_t *n, const zl_rr_t *null)
+/* What the null-MX checks remember from one name to the next: many names
+ * carry the same records. */
+typedef struct nullmx_memo {
+	char spf[256];         /* the SPF text spf_permissive() judged last */
+	size_t spf_len;        /* SIZE_MAX: none */
+	bool permissive;       /* its verdict */
+	uint8_t target[256];   /* the MX target zl_check_nullmx() looked up last */
+	size_t target_len;     /* 0: none */
+} nullmx_memo_t;
+
+/* Whether an SPF record parses and lets some sender pass. */
+static bool spf_permissive(zl_ctx_t *ctx, nullmx_memo_t *m, const char *text, size_t len)
+{
+	if (len == m->spf_len && !memcmp(m->spf, text, len))
+		return m->permissive;
+	zl_spf_record_t rec;
+	bool permissive = zl_spf_parse(&rec, text, len, &ctx->scratch) == 0 && !spf_fails_all(&rec);
+	if (len <= sizeof(m->spf)) {
+		memcpy(m->spf, text, len);
+		m->spf_len = len;
+		m->permissive = permissive;
+	}
+	return permissive;
+}
+
+/* @p n's name in @p buf, printed on first use (most null MX names are fine). */
+static const char *name_of(const zl_node_t *n, char *buf)
+{
+	if (!buf[0])
+		zl_node_str(n, buf);
+	return buf;
+}
+
+static void check_null_mx(zl_ctx_t *ctx, nullmx_memo_t *memo, const zl_node_t *n,
+                          const zl_rr_t *null)
 {
 	const zl_zone_t *z = null->zone;
 	char nb[ZL_NAME_STRLEN], eb[512];
-	zl_node_str(n, nb);
+	nb[0] = '\0';
 	unsigned others = 0;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
 		if (rr->zone == z && !is_null_mx(rr))
@@ -671,13 +723,13 @@ static void check_null_mx(zl_ctx_t *ctx, const zl_node_t *n, const zl_rr_t *null
 		zl_emit(ctx, ZL_R_NULLMX_NOT_ALONE, null,
 		        "'%s' has a null MX and %u other MX record%s; RFC 7505 section 3 says a "
 		        "null MX must be the only one, and senders may still try the others",
-		        nb, others, others == 1 ? "" : "s");
+		        name_of(n, nb), others, others == 1 ? "" : "s");
 	uint16_t pref = get16(null->rdata);
 	if (pref != 0) {
 		zl_finding_t *f = zl_emit(ctx, ZL_R_NULLMX_PREFERENCE, null,
 		                          "null MX at '%s' has preference %u; RFC 7505 section 3 "
 		                          "defines it with preference 0",
-		                          nb, pref);
+		                          name_of(n, nb), pref);
 		zl_suggest(ctx, f, "%s %u IN MX 0 .", nb, null->ttl);
 	}
 	if (others)
@@ -693,24 +745,23 @@ static void check_null_mx(zl_ctx_t *ctx, const zl_node_t *n, const zl_rr_t *null
 		            "'%s' takes no mail (null MX) but has no SPF record, so "
 		            "receivers cannot tell mail forged in its name from real mail; "
 		            "publish \"v=spf1 -all\"",
-		            nb);
+		            name_of(n, nb));
 		if (f && zl_generate_spf_none_text(&ctx->scratch, nb, null->ttl, &sug) == 0)
 			zl_suggest(ctx, f, "%s", sug);
-	} else if (nspf == 1) {
-		zl_spf_record_t rec;
-		if (zl_spf_parse(&rec, text, len, &ctx->scratch) == 0 && !spf_fails_all(&rec)) {
-			zl_finding_t *f =
-			    zl_emit(ctx, ZL_R_NULLMX_SPF_PERMISSIVE, spf,
-			            "'%s' takes no mail (null MX), but its SPF record "
-			            "'%s' does not fail every sender; a domain that takes "
-			            "no mail sends none (its bounces could not come back): "
-			            "publish \"v=spf1 -all\"",
-			            nb, zl_escape(eb, sizeof(eb), text, len));
-			if (f && zl_generate_spf_none_text(&ctx->scratch, nb, spf->ttl, &sug) == 0)
-				zl_suggest(ctx, f, "%s", sug);
-		}
+	} else if (nspf == 1 && zl_rule_enabled(ctx, ZL_R_NULLMX_SPF_PERMISSIVE) &&
+	           spf_permissive(ctx, memo, text, len)) {
+		zl_finding_t *f =
+		    zl_emit(ctx, ZL_R_NULLMX_SPF_PERMISSIVE, spf,
+		            "'%s' takes no mail (null MX), but its SPF record "
+		            "'%s' does not fail every sender; a domain that takes "
+		            "no mail sends none (its bounces could not come back): "
+		            "publish \"v=spf1 -all\"",
+		            name_of(n, nb), zl_escape(eb, sizeof(eb), text, len));
+		if (f && zl_generate_spf_none_text(&ctx->scratch, nb, spf->ttl, &sug) == 0)
+			zl_suggest(ctx, f, "%s", sug);
 	}
 	if (zl_rule_enabled(ctx, ZL_R_NULLMX_NO_DMARC) && !dmarc_covers(ctx, n)) {
+		name_of(n, nb);
 		zl_finding_t *f =
 		    zl_emit(ctx, ZL_R_NULLMX_NO_DMARC, null,
 		            "'%s' takes no mail (null MX) and no DMARC record covers it "
@@ -814,29 +865,53 @@ static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_
 	}
 }
 
+/* Per zone: whether it has any MX or SPF, and (when the implicit-MX rule
+ * looks at every name, see check_implicit_mx) its nodes. */
+typedef struct zacc {
+	mailinfo_t mi;
+	bool collect;
+	const zl_node_t **nodes;
+	size_t n, cap;
+} zacc_t;
+
+static zacc_t *zacc_new(zl_ctx_t *ctx, zl_arena_t *own, const zl_zone_t *z)
+{
+	zacc_t *acc = zl_arena_calloc(own, sizeof(*acc));
+	const zl_zone_conf_t *conf = ctx->config ? zl_config_zone(ctx->config, z->name) : NULL;
+	zl_role_t role = conf ? conf->role : ZL_ROLE_UNSET;
+	/* as check_implicit_mx: only parked and web zones look past the apex */
+	acc->collect = role != ZL_ROLE_UNSET && role != ZL_ROLE_MAIL && !z->is_reverse;
+	return acc;
+}
+
 int zl_check_nullmx(zl_ctx_t *ctx)
 {
 	zl_ptrmap_t zones, mx_hosts;
 	zl_ptrmap_init(&zones);
 	zl_ptrmap_init(&mx_hosts);
-	/* per zone: whether it has any MX or SPF, and its nodes */
-	typedef struct zacc {
-		mailinfo_t mi;
-		const zl_node_t **nodes;
-		size_t n, cap;
-	} zacc_t;
+	zl_arena_t own; /* the zaccs: the scratch arena is emptied after each name */
+	zl_arena_init(&own);
+	nullmx_memo_t memo;
+	memo.spf_len = SIZE_MAX;
+	memo.target_len = 0;
+	const zl_zone_t *acc_zone = NULL; /* the zone of the last record, and its zacc */
+	zacc_t *acc = NULL;
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
 		const zl_zone_t *last = NULL;
+		bool used_scratch = false;
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 			if (!rr->zone)
 				continue;
-			bool fresh;
-			void **slot = zl_ptrmap_slot(&zones, rr->zone, &fresh);
-			if (fresh)
-				*slot = zl_arena_calloc(&ctx->scratch, sizeof(zacc_t));
-			zacc_t *acc = *slot;
+			if (rr->zone != acc_zone) {
+				bool fresh;
+				void **slot = zl_ptrmap_slot(&zones, rr->zone, &fresh);
+				if (fresh)
+					*slot = zacc_new(ctx, &own, rr->zone);
+				acc = *slot;
+				acc_zone = rr->zone;
+			}
 			if (rr->zone != last) {
-				if (!acc->n || acc->nodes[acc->n - 1] != n) {
+				if (acc->collect && (!acc->n || acc->nodes[acc->n - 1] != n)) {
 					if (acc->n == acc->cap) {
 						acc->cap = acc->cap ? acc->cap * 2 : 64;
 						acc->nodes = zl_xrealloc(
@@ -848,31 +923,42 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 			}
 			if (rr->type == ZL_TYPE_MX) {
 				acc->mi.mx = true;
-				if (is_null_mx(rr) && first_null_mx(n, rr->zone) == rr)
-					check_null_mx(ctx, n, rr);
-				else if (!is_null_mx(rr) && rr->rdlen > 3) {
-					lookup_t lk;
-					size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
-					if (tl &&
-					    locate(ctx->set, rr->rdata + 2, tl, &lk) == RES_NODE)
-						zl_ptrmap_slot(&mx_hosts, lk.node, NULL);
+				if (is_null_mx(rr) && first_null_mx(n, rr->zone) == rr) {
+					check_null_mx(ctx, &memo, n, rr);
+					used_scratch = true;
+				} else if (!is_null_mx(rr) && rr->rdlen > 3) {
+					const uint8_t *t = rr->rdata + 2;
+					size_t tl = zl_wire_name_len(t, rr->rdlen - 2u);
+					/* the same target as the MX before: already in */
+					if (tl && (tl != memo.target_len ||
+					           memcmp(memo.target, t, tl))) {
+						lookup_t lk;
+						if (locate(ctx->set, t, tl, &lk) == RES_NODE)
+							zl_ptrmap_slot(&mx_hosts, lk.node, NULL);
+						memcpy(memo.target, t, tl);
+						memo.target_len = tl;
+					}
 				}
 			} else if (rr->type == ZL_TYPE_TXT && !acc->mi.spf && !rr->opaque) {
-				size_t l;
-				char *t = zl_rr_txt(&ctx->scratch, rr, &l);
-				acc->mi.spf = zl_spf_is_spf(t, l);
+				acc->mi.spf = txt_is_spf(rr);
 			} else if (rr->type == ZL_TYPE_SPF) {
 				acc->mi.spf = true;
 			}
 		}
+		/* findings hold copies: nothing in the scratch arena outlives a name */
+		if (used_scratch)
+			zl_arena_reset(&ctx->scratch);
 	}
 	for (const zl_zone_t *z = ctx->set->zones; z; z = z->next) {
-		zacc_t *acc = zl_ptrmap_get(&zones, z);
-		if (!acc || z->load_failed)
+		zacc_t *za = zl_ptrmap_get(&zones, z);
+		if (!za)
 			continue;
-		check_implicit_mx(ctx, z, &acc->mi, &mx_hosts, acc->nodes, acc->n);
-		free(acc->nodes);
+		if (!z->load_failed)
+			check_implicit_mx(ctx, z, &za->mi, &mx_hosts, za->nodes, za->n);
+		free(za->nodes);
+		za->nodes = NULL;
 	}
+	zl_arena_free(&own);
 	zl_ptrmap_free(&mx_hosts);
 	zl_ptrmap_free(&zones);
 	return 0;

@@ -175,10 +175,8 @@ static bool include_only(const zl_spfname_t *sn)
 }
 
 static void check_all(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_rr_t *rr,
-                      const zl_spf_record_t *rec, const char *text, size_t len)
+                      const zl_spf_record_t *rec, const char *text, size_t len, const char *nb)
 {
-	char nb[ZL_NAME_STRLEN];
-	zl_node_str(rr->owner, nb);
 	ptrdiff_t all = -1;
 	for (size_t i = 0; i < rec->n_terms && all < 0; i++)
 		if (rec->terms[i].kind == ZL_SPF_ALL && rec->terms[i].valid)
@@ -274,10 +272,8 @@ static const char *range_size(zl_arena_t *a, bool v6, unsigned prefix)
 }
 
 static void check_ranges(zl_ctx_t *ctx, const zl_rr_t *rr, const zl_spf_record_t *rec,
-                         const char *text, size_t len)
+                         const char *text, size_t len, const char *nb)
 {
-	char nb[ZL_NAME_STRLEN];
-	zl_node_str(rr->owner, nb);
 	zl_arena_t *a = &ctx->scratch;
 	edit_t *ed = NULL;
 	size_t ned = 0;
@@ -369,11 +365,9 @@ static bool same_mechanism(const zl_spf_term_t *x, const char *kx, const zl_spf_
 }
 
 static void check_redundant(zl_ctx_t *ctx, const zl_rr_t *rr, const zl_spf_record_t *rec,
-                            const char *text, size_t len)
+                            const char *text, size_t len, const char *nb)
 {
 	zl_arena_t *a = &ctx->scratch;
-	char nb[ZL_NAME_STRLEN];
-	zl_node_str(rr->owner, nb);
 	size_t ol = strlen(nb);
 	const char *owner = zl_arena_strndup(a, nb, ol > 1 ? ol - 1 : ol);
 	size_t n = rec->n_terms;
@@ -457,7 +451,8 @@ static void check_redundant(zl_ctx_t *ctx, const zl_rr_t *rr, const zl_spf_recor
 
 /* ---- size and exp= ------------------------------------------------------------------ */
 
-static void check_size(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_rr_t *rr, size_t len)
+static void check_size(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_rr_t *rr, size_t len,
+                       const char *nb)
 {
 	/* the TXT answer: header, question, and each record with its owner
 	 * compressed to a pointer (RFC 1035 section 4.1) */
@@ -465,8 +460,6 @@ static void check_size(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_rr_t *rr,
 	for (const zl_rr_t *t = zl_node_first(sn->node, ZL_TYPE_TXT); t; t = zl_rr_next_same(t))
 		if (t->zone == sn->zone)
 			answer += 2 + 10 + t->rdlen;
-	char nb[ZL_NAME_STRLEN];
-	zl_node_str(rr->owner, nb);
 	if (len > RECORD_SOFT_MAX && answer > UDP_MAX)
 		zl_emit(ctx, ZL_R_SPF_SIZE, rr,
 		        "SPF record is %zu octets, over the %u RFC 7208 section 3.4 suggests, and "
@@ -564,17 +557,43 @@ static void note_hosts(zl_ctx_t *ctx, const zl_rr_t *rr, const zl_spf_record_t *
 
 /* ---- per name ------------------------------------------------------------------------ */
 
-static void check_name(zl_ctx_t *ctx, const zl_spfname_t *sn, zl_ptrmap_t *hosts)
+/* Whether the text of a TXT record, past its leading spaces, starts with
+ * "v=spf1" (any case): SPF records and the records that look like one.
+ * Read from the wire rdata: the text is its strings joined (RFC 7208 3.3). */
+static bool spf_like(const zl_rr_t *rr)
+{
+	static const char want[] = "v=spf1";
+	size_t k = 0, i = 0;
+	while (i < rr->rdlen) {
+		size_t l = rr->rdata[i++];
+		if (i + l > rr->rdlen)
+			l = rr->rdlen - i;
+		for (size_t j = 0; j < l; j++) {
+			char c = (char)rr->rdata[i + j];
+			if (k == 0 && c == ' ')
+				continue;
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != want[k])
+				return false;
+			if (++k == sizeof(want) - 1)
+				return true;
+		}
+		i += l;
+	}
+	return false;
+}
+
+static void check_name(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_spf_record_t *first_rec,
+                       zl_ptrmap_t *hosts)
 {
 	zl_arena_t *a = &ctx->scratch;
 	const zl_rr_t *first = NULL;
 	const zl_rr_t *seen[MULTIPLE_MAX];
 	unsigned nseen = 0;
 	char nb[ZL_NAME_STRLEN];
-	zl_node_str(sn->node, nb);
+	nb[0] = '\0'; /* printed when the name has an SPF record */
 	for (const zl_rr_t *rr = zl_node_first(sn->node, ZL_TYPE_TXT); rr;
 	     rr = zl_rr_next_same(rr)) {
-		if (rr->zone != sn->zone || rr->opaque)
+		if (rr->zone != sn->zone || rr->opaque || !spf_like(rr))
 			continue;
 		size_t len;
 		char *text = zl_rr_txt(a, rr, &len);
@@ -582,6 +601,8 @@ static void check_name(zl_ctx_t *ctx, const zl_spfname_t *sn, zl_ptrmap_t *hosts
 			check_lookalike(ctx, sn, rr, text, len);
 			continue;
 		}
+		if (!nb[0])
+			zl_node_str(sn->node, nb);
 		bool dup = false;
 		for (unsigned i = 0; i < nseen && !dup; i++)
 			dup = seen[i]->rdlen == rr->rdlen &&
@@ -598,7 +619,7 @@ static void check_name(zl_ctx_t *ctx, const zl_spfname_t *sn, zl_ptrmap_t *hosts
 		seen[nseen++] = rr;
 		const zl_spf_record_t *rec;
 		if (rr == sn->rr) {
-			rec = &sn->rec;
+			rec = first_rec;
 			first = rr;
 		} else {
 			zl_spf_record_t *r = zl_arena_alloc(a, sizeof(*r));
@@ -611,20 +632,22 @@ static void check_name(zl_ctx_t *ctx, const zl_spfname_t *sn, zl_ptrmap_t *hosts
 			        nseen == 2 ? "second" : "another", nb, first->line);
 		}
 		check_syntax(ctx, rr, rec);
-		check_all(ctx, sn, rr, rec, text, len);
+		/* nb: the owner of rr, which is sn->node */
+		check_all(ctx, sn, rr, rec, text, len, nb);
 		check_ptr(ctx, rr, rec);
-		check_ranges(ctx, rr, rec, text, len);
-		check_redundant(ctx, rr, rec, text, len);
-		check_size(ctx, sn, rr, len);
+		check_ranges(ctx, rr, rec, text, len, nb);
+		check_redundant(ctx, rr, rec, text, len, nb);
+		check_size(ctx, sn, rr, len, nb);
 		check_exp(ctx, rr, rec);
 		note_hosts(ctx, rr, rec, hosts);
 	}
 }
 
-static void check_type99(zl_ctx_t *ctx, zl_spfdb_t *db, const zl_node_t *n, const zl_zone_t *z)
+static void check_type99(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z)
 {
 	zl_arena_t *a = &ctx->scratch;
-	const zl_spfname_t *sn = zl_spfdb_get(db, n, z);
+	zl_spfname_t facts, *sn = &facts;
+	zl_spf_name_facts(n, z, sn);
 	char nb[ZL_NAME_STRLEN];
 	zl_node_str(n, nb);
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_SPF); rr; rr = zl_rr_next_same(rr)) {
@@ -648,7 +671,7 @@ static void check_type99(zl_ctx_t *ctx, zl_spfdb_t *db, const zl_node_t *n, cons
 		bool same = false;
 		for (const zl_rr_t *t = zl_node_first(n, ZL_TYPE_TXT); t && !same;
 		     t = zl_rr_next_same(t)) {
-			if (t->zone != z || t->opaque)
+			if (t->zone != z || t->opaque || !zl_spf_rr_is_spf(t))
 				continue;
 			size_t tl;
 			char *tt = zl_rr_txt(a, t, &tl);
@@ -675,7 +698,7 @@ static void suggest_none(zl_ctx_t *ctx, zl_finding_t *f, const zl_node_t *n, uin
 		zl_suggest(ctx, f, "%s", sug);
 }
 
-static void check_missing(zl_ctx_t *ctx, zl_spfdb_t *db, const zl_node_t *n, const zl_zone_t *z,
+static void check_missing(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z,
                           const zl_ptrmap_t *hosts)
 {
 	if (z->is_reverse || zl_spf_count(n, z, ZL_TYPE_CNAME))
@@ -695,7 +718,9 @@ static void check_missing(zl_ctx_t *ctx, zl_spfdb_t *db, const zl_node_t *n, con
 	bool nomail = conf && (conf->role == ZL_ROLE_PARKED || conf->role == ZL_ROLE_WEB);
 	if (!real && !(nomail && (addr || n == z->apex)))
 		return;
-	if (zl_spfdb_get(db, n, z)->nspf)
+	zl_spfname_t facts;
+	zl_spf_name_facts(n, z, &facts);
+	if (facts.nspf)
 		return;
 	char nb[ZL_NAME_STRLEN];
 	zl_node_str(n, nb);
@@ -741,27 +766,17 @@ int zl_check_spf(zl_ctx_t *ctx)
 	zl_spfdb_init(&db, ctx);
 	zl_ptrmap_t hosts;
 	zl_ptrmap_init(&hosts);
-	/* the names holding TXT records, and the MX hosts */
+	/* the MX hosts */
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
-		bool txt = false;
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-			if (rr->type == ZL_TYPE_TXT)
-				txt = true;
-			if (rr->type == ZL_TYPE_MX && rr->rdlen > 3 && !rr->opaque) {
-				size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
-				const zl_node_t *h =
-				    tl ? zl_zoneset_find(ctx->set, rr->rdata + 2, tl) : NULL;
-				if (h)
-					zl_ptrmap_slot(&hosts, h, NULL);
-			}
+		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr)) {
+			if (rr->rdlen <= 3 || rr->opaque)
+				continue;
+			size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
+			const zl_node_t *h = tl ? zl_zoneset_find(ctx->set, rr->rdata + 2, tl) : NULL;
+			if (h)
+				zl_ptrmap_slot(&hosts, h, NULL);
 		}
-		if (!txt)
-			continue;
-		const zl_zone_t *z = zl_spf_auth_zone(ctx->set, n);
-		if (z)
-			zl_spfdb_get(&db, n, z);
 	}
-	size_t ntop = db.n;
 	zl_spf_graph(&db);
 	zl_spf_report_loops(&db);
 	bool eval =
@@ -771,13 +786,28 @@ int zl_check_spf(zl_ctx_t *ctx)
 	    zl_rule_enabled(ctx, ZL_R_SPF_VOID_LIMIT) ||
 	    zl_rule_enabled(ctx, ZL_R_SPF_VOID_LOOKUP) || zl_rule_enabled(ctx, ZL_R_SPF_MX_LIMIT) ||
 	    zl_rule_enabled(ctx, ZL_R_SPF_INCLUDE_INVALID) || zl_rule_enabled(ctx, ZL_R_SPF_LOOP);
-	for (size_t i = 0; i < ntop; i++) {
-		const zl_spfname_t *sn = db.v[i];
+	/* the names holding TXT records, one at a time: what is built for one
+	 * (its record parsed, the findings' texts) lives in ctx->scratch, which
+	 * is emptied after it, since the findings copy what they keep */
+	zl_arena_reset(&ctx->scratch);
+	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+		if (!zl_node_has(n, ZL_TYPE_TXT))
+			continue;
+		const zl_zone_t *z = zl_spf_auth_zone(ctx->set, n);
+		if (!z)
+			continue;
+		zl_spfname_t local, *sn = zl_spfdb_find(&db, n);
+		if (!sn) {
+			zl_spf_name_facts(n, z, &local);
+			sn = &local;
+		}
 		if (!sn->ntxt)
 			continue;
-		check_name(ctx, sn, &hosts);
+		const zl_spf_record_t *rec = sn->nspf ? zl_spfdb_record(&db, sn, &ctx->scratch) : NULL;
+		check_name(ctx, sn, rec, &hosts);
 		if (eval && sn->nspf == 1 && !sn->invalid)
-			zl_spf_evaluate(&db, sn);
+			zl_spf_evaluate(&db, sn, rec);
+		zl_arena_reset(&ctx->scratch);
 	}
 	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
 		if (!n->rrs)
@@ -794,8 +824,9 @@ int zl_check_spf(zl_ctx_t *ctx)
 		if (!z)
 			continue;
 		if (t99)
-			check_type99(ctx, &db, n, z);
-		check_missing(ctx, &db, n, z, &hosts);
+			check_type99(ctx, n, z);
+		check_missing(ctx, n, z, &hosts);
+		zl_arena_reset(&ctx->scratch);
 	}
 	zl_ptrmap_free(&hosts);
 	zl_spfdb_free(&db);

@@ -15,12 +15,19 @@
 #include "zoneset.h"
 
 /*
- * Why a database of names: the record-level checks (check_spf.c) and the
- * evaluation (check_spf_eval.c) ask the same questions again and again
- * ("what SPF record does this name have?") for the same few names, once per
- * record that includes them.  Each name is looked at and parsed once and
- * kept here, keyed by its node, so that a chain of a thousand includes costs
- * a thousand parses, not a million.  Everything lives in ctx->scratch.
+ * Why a database of names: the evaluation (check_spf_eval.c) asks the same
+ * questions again and again ("what SPF record does this name have?") for
+ * the few names that records include or redirect to, once per record that
+ * reaches them.  Those targets are looked at once and kept here, keyed by
+ * their node, so that a chain of a thousand includes costs a thousand
+ * parses, not a million, and the include/redirect graph (loops) is built
+ * over them alone: a name nothing points to cannot be on a loop.
+ *
+ * Every other name is looked at when its turn comes and forgotten after:
+ * zl_spf_name_facts() reads what it needs straight from the wire rdata, and
+ * its record is parsed into the family's scratch space, which the family
+ * empties after each name.  So the memory of the family does not grow with
+ * the number of SPF records in the zones, only with the number of targets.
  *
  * Offline DNS: zl_spf_resolve() answers as an authoritative server of the
  * loaded zones would (exact name, empty non-terminal, wildcard, CNAME),
@@ -38,27 +45,36 @@ typedef struct zl_spfname {
 	const zl_node_t *node; /**< the name holding the records */
 	const zl_zone_t *zone; /**< the loaded zone serving it */
 	const zl_rr_t *rr;     /**< its first SPF TXT record, or NULL */
+	/** rr parsed, kept by the database (targets only, within a size
+	 *  bound), else NULL: see zl_spfdb_record() */
+	const zl_spf_record_t *rec;
+	uint32_t *edges;       /**< indices of the targets it includes/redirects to */
 	unsigned nspf;         /**< distinct SPF TXT records (RFC 7208 4.5) */
 	unsigned ntxt;         /**< TXT records of any kind */
-	bool invalid;          /**< rr has syntax errors (receivers: permerror) */
-	zl_spf_record_t rec;   /**< rr parsed, when nspf >= 1 */
+	uint32_t idx;          /**< index in zl_spfdb_t.v (entries only) */
+	uint32_t nedges;
+	uint32_t scc;          /**< strongly connected component id */
+	bool entry;           /**< kept by the database (an include/redirect target) */
+	bool checked;         /**< invalid is known (rr has been parsed) */
+	bool invalid;         /**< rr has syntax errors (receivers: permerror) */
 	/* filled by zl_spf_graph() */
 	bool include_target;  /**< some loaded record includes it */
 	bool redirect_target; /**< some loaded record redirects to it */
 	bool on_cycle;        /**< on an include/redirect loop */
-	uint32_t idx;         /**< index in zl_spfdb_t.v */
-	uint32_t *edges;      /**< indices of the names it includes/redirects to */
-	uint32_t nedges;
-	uint32_t scc; /**< strongly connected component id */
 } zl_spfname_t;
 
-/** The names looked at so far. */
+/** The include/redirect targets, and the space of one evaluation. */
 typedef struct zl_spfdb {
 	zl_ctx_t *ctx;
-	zl_ptrmap_t map;  /**< node -> zl_spfname_t */
+	zl_ptrmap_t map;  /**< node -> zl_spfname_t, targets only */
 	zl_spfname_t **v; /**< every entry, creation order */
 	size_t n, cap;
+	zl_arena_t keep;  /**< the entries and their edges */
+	zl_arena_t cache; /**< parsed records of entries, bounded */
+	zl_arena_t probe; /**< one parse, emptied right after */
 	zl_arena_t eval;  /**< one evaluation's strings, emptied after each */
+	char *buf;        /**< the text of one record */
+	size_t bufcap;
 } zl_spfdb_t;
 
 /** Kinds of zl_spf_answer_t. */
@@ -77,16 +93,44 @@ typedef struct zl_spf_answer {
 
 /** @brief Start an empty database for one run of the family. */
 void zl_spfdb_init(zl_spfdb_t *db, zl_ctx_t *ctx);
-/** @brief Free the database's tables (the entries live in ctx->scratch). */
+/** @brief Free the database and everything it keeps. */
 void zl_spfdb_free(zl_spfdb_t *db);
 
 /**
- * @brief The SPF facts of @p node in @p zone, looked up and parsed once.
+ * @brief Whether a TXT record is an SPF record (RFC 7208 4.5), read from
+ *        the wire rdata without copying it: its strings joined (RFC 7208
+ *        3.3) start with "v=spf1", any case, then SP or the end.
+ */
+bool zl_spf_rr_is_spf(const zl_rr_t *rr);
+
+/**
+ * @brief The SPF facts of @p node in @p zone (nothing parsed, nothing kept).
+ * @param[out] out  node, zone, rr, nspf and ntxt filled, the rest zero
+ */
+void zl_spf_name_facts(const zl_node_t *node, const zl_zone_t *zone, zl_spfname_t *out);
+
+/**
+ * @brief The entry of @p node, created (with zl_spf_name_facts()) on first
+ *        use: for the names records include or redirect to.
  * @param[in] node  a name (usually from zl_spf_resolve())
  * @param[in] zone  the zone serving it
- * @return the entry, owned by the database (memory in ctx->scratch)
+ * @return the entry, owned by the database
  */
 zl_spfname_t *zl_spfdb_get(zl_spfdb_t *db, const zl_node_t *node, const zl_zone_t *zone);
+
+/** @brief The entry of @p node if it has one (it is a target), else NULL. */
+zl_spfname_t *zl_spfdb_find(const zl_spfdb_t *db, const zl_node_t *node);
+
+/**
+ * @brief The first SPF record of @p sn (sn->nspf >= 1) parsed, and
+ *        sn->invalid set.  An entry keeps its parse while the database's
+ *        bound allows; otherwise the parse is made in @p arena.
+ * @return the parse, owned by the database or by @p arena
+ */
+const zl_spf_record_t *zl_spfdb_record(zl_spfdb_t *db, zl_spfname_t *sn, zl_arena_t *arena);
+
+/** @brief sn->invalid, parsing the record once when it is not known yet. */
+bool zl_spfdb_invalid(zl_spfdb_t *db, zl_spfname_t *sn);
 
 /**
  * @brief Answer a query from the loaded zones.
@@ -128,9 +172,11 @@ size_t zl_spf_spec_wire(const zl_spf_spec_t *spec, uint8_t *out);
 const char *zl_spf_name_text(zl_arena_t *arena, const uint8_t *wire, size_t len);
 
 /**
- * @brief Build the include/redirect graph of every entry with one valid
- *        record (adding the entries it reaches), mark include and redirect
- *        targets, and find the loops (Tarjan's algorithm, O(V + E)).
+ * @brief Find the include and redirect targets of the records at the names
+ *        holding TXT records (each is parsed, then forgotten), mark them,
+ *        build the graph among the targets (adding the targets they reach)
+ *        and find its loops (Tarjan's algorithm, O(V + E)).  Parses in
+ *        ctx->scratch and empties it after each record.
  */
 void zl_spf_graph(zl_spfdb_t *db);
 
@@ -141,8 +187,10 @@ void zl_spf_report_loops(zl_spfdb_t *db);
  * @brief Evaluate @p sn's record as receivers do for a sender that matches
  *        nothing, and report spf-lookup-*, spf-void-*, spf-mx-limit,
  *        spf-include-invalid and spf-loop (runs into a loop) at its record.
- * @param[in] sn  an entry with exactly one valid SPF record
+ * @param[in] sn   a name with exactly one valid SPF record (its entry if
+ *                 it has one)
+ * @param[in] rec  that record parsed
  */
-void zl_spf_evaluate(zl_spfdb_t *db, const zl_spfname_t *sn);
+void zl_spf_evaluate(zl_spfdb_t *db, zl_spfname_t *sn, const zl_spf_record_t *rec);
 
 #endif

@@ -38,11 +38,18 @@ enum { FAM4 = 1u, FAM6 = 2u };
 
 /* ---- the database ---------------------------------------------------------- */
 
+/* Parsed records the database keeps for its entries, in all; past it the
+ * records are parsed for each evaluation that reaches them. */
+#define CACHE_MAX ((size_t)8 << 20)
+
 void zl_spfdb_init(zl_spfdb_t *db, zl_ctx_t *ctx)
 {
 	memset(db, 0, sizeof(*db));
 	db->ctx = ctx;
 	zl_ptrmap_init(&db->map);
+	zl_arena_init(&db->keep);
+	zl_arena_init(&db->cache);
+	zl_arena_init(&db->probe);
 	zl_arena_init(&db->eval);
 }
 
@@ -50,6 +57,10 @@ void zl_spfdb_free(zl_spfdb_t *db)
 {
 	zl_ptrmap_free(&db->map);
 	free(db->v);
+	free(db->buf);
+	zl_arena_free(&db->keep);
+	zl_arena_free(&db->cache);
+	zl_arena_free(&db->probe);
 	zl_arena_free(&db->eval);
 	memset(db, 0, sizeof(*db));
 }
@@ -79,15 +90,26 @@ unsigned zl_spf_count(const zl_node_t *node, const zl_zone_t *zone, uint16_t typ
 	return n;
 }
 
-zl_spfname_t *zl_spfdb_get(zl_spfdb_t *db, const zl_node_t *node, const zl_zone_t *zone)
+bool zl_spf_rr_is_spf(const zl_rr_t *rr)
 {
-	bool fresh;
-	void **slot = zl_ptrmap_slot(&db->map, node, &fresh);
-	if (!fresh)
-		return *slot;
-	zl_arena_t *a = &db->ctx->scratch;
-	zl_spfname_t *sn = zl_arena_calloc(a, sizeof(*sn));
-	*slot = sn;
+	/* the first 7 octets of the text, which may span strings (RFC 7208 3.3) */
+	char head[7];
+	size_t o = 0, i = 0;
+	while (i < rr->rdlen && o < sizeof(head)) {
+		size_t l = rr->rdata[i++];
+		if (i + l > rr->rdlen)
+			l = rr->rdlen - i;
+		size_t take = l < sizeof(head) - o ? l : sizeof(head) - o;
+		memcpy(head + o, rr->rdata + i, take);
+		o += take;
+		i += l;
+	}
+	return zl_spf_is_spf(head, o);
+}
+
+void zl_spf_name_facts(const zl_node_t *node, const zl_zone_t *zone, zl_spfname_t *sn)
+{
+	memset(sn, 0, sizeof(*sn));
 	sn->node = node;
 	sn->zone = zone;
 	/* RFC 7208 4.5: the TXT records that start with "v=spf1"; identical
@@ -98,9 +120,7 @@ zl_spfname_t *zl_spfdb_get(zl_spfdb_t *db, const zl_node_t *node, const zl_zone_
 		if (rr->zone != zone || rr->opaque)
 			continue;
 		sn->ntxt++;
-		size_t l;
-		char *t = zl_rr_txt(a, rr, &l);
-		if (!zl_spf_is_spf(t, l))
+		if (!zl_spf_rr_is_spf(rr))
 			continue;
 		bool dup = false;
 		for (unsigned i = 0; i < nseen && !dup; i++)
@@ -110,12 +130,26 @@ zl_spfname_t *zl_spfdb_get(zl_spfdb_t *db, const zl_node_t *node, const zl_zone_
 			continue;
 		if (nseen < ZL_ARRAY_SIZE(seen))
 			seen[nseen++] = rr;
-		if (!sn->nspf++) {
+		if (!sn->nspf++)
 			sn->rr = rr;
-			zl_spf_parse(&sn->rec, t, l, a);
-			sn->invalid = sn->rec.n_errors > 0;
-		}
 	}
+}
+
+zl_spfname_t *zl_spfdb_find(const zl_spfdb_t *db, const zl_node_t *node)
+{
+	return zl_ptrmap_get(&db->map, node);
+}
+
+zl_spfname_t *zl_spfdb_get(zl_spfdb_t *db, const zl_node_t *node, const zl_zone_t *zone)
+{
+	bool fresh;
+	void **slot = zl_ptrmap_slot(&db->map, node, &fresh);
+	if (!fresh)
+		return *slot;
+	zl_spfname_t *sn = zl_arena_alloc(&db->keep, sizeof(*sn));
+	*slot = sn;
+	zl_spf_name_facts(node, zone, sn);
+	sn->entry = true;
 	if (db->n == db->cap) {
 		db->cap = db->cap ? db->cap * 2 : 64;
 		db->v = zl_xrealloc(db->v, db->cap * sizeof(*db->v));
@@ -123,6 +157,53 @@ zl_spfname_t *zl_spfdb_get(zl_spfdb_t *db, const zl_node_t *node, const zl_zone_
 	sn->idx = (uint32_t)db->n;
 	db->v[db->n++] = sn;
 	return sn;
+}
+
+/* The text of a TXT record, its strings joined, in db->buf (as zl_rr_txt). */
+static const char *rr_text(zl_spfdb_t *db, const zl_rr_t *rr, size_t *len)
+{
+	if (db->bufcap < (size_t)rr->rdlen + 1) {
+		db->bufcap = (size_t)rr->rdlen + 1;
+		db->buf = zl_xrealloc(db->buf, db->bufcap);
+	}
+	size_t o = 0, i = 0;
+	while (i < rr->rdlen) {
+		size_t l = rr->rdata[i++];
+		if (i + l > rr->rdlen)
+			l = rr->rdlen - i;
+		memcpy(db->buf + o, rr->rdata + i, l);
+		o += l;
+		i += l;
+	}
+	db->buf[o] = '\0';
+	*len = o;
+	return db->buf;
+}
+
+const zl_spf_record_t *zl_spfdb_record(zl_spfdb_t *db, zl_spfname_t *sn, zl_arena_t *arena)
+{
+	if (sn->rec)
+		return sn->rec;
+	size_t len;
+	const char *text = rr_text(db, sn->rr, &len);
+	/* the parse copies the text: the buffer is free again afterwards */
+	zl_arena_t *a = sn->entry && db->cache.total < CACHE_MAX ? &db->cache : arena;
+	zl_spf_record_t *r = zl_arena_alloc(a, sizeof(*r));
+	zl_spf_parse(r, text, len, a);
+	sn->invalid = r->n_errors > 0;
+	sn->checked = true;
+	if (a == &db->cache)
+		sn->rec = r;
+	return r;
+}
+
+bool zl_spfdb_invalid(zl_spfdb_t *db, zl_spfname_t *sn)
+{
+	if (!sn->checked && sn->nspf) {
+		zl_spfdb_record(db, sn, &db->probe);
+		zl_arena_reset(&db->probe);
+	}
+	return sn->invalid;
 }
 
 /* ---- offline DNS ------------------------------------------------------------- */
@@ -343,58 +424,99 @@ static void strongconnect(zl_spfdb_t *db, tarjan_t *tj, uint32_t root)
 	}
 }
 
+typedef struct edgelist {
+	uint32_t *v;
+	size_t n, cap;
+} edgelist_t;
+
+/*
+ * The include/redirect targets of one valid record, as receivers reach them:
+ * the includes before "all", and redirect= only without "all" (RFC 7208
+ * 6.1).  Each gets an entry and is marked; with @p out, the targets with one
+ * valid record are listed as edges.
+ */
+static void add_targets(zl_spfdb_t *db, const zl_spf_record_t *r, edgelist_t *out)
+{
+	bool all = false;
+	for (size_t k = 0; k <= r->n_terms; k++) {
+		const zl_spf_term_t *t;
+		bool redirect = false;
+		if (k < r->n_terms) {
+			t = &r->terms[k];
+			if (t->kind == ZL_SPF_ALL) {
+				all = true;
+				k = r->n_terms - 1;
+				continue;
+			}
+			if (t->kind != ZL_SPF_INCLUDE)
+				continue;
+		} else {
+			/* redirect= is ignored when there is "all" (RFC 7208 6.1) */
+			if (all || r->redirect < 0)
+				break;
+			t = &r->terms[r->redirect];
+			redirect = true;
+		}
+		zl_spfname_t *tg = target_of(db, t);
+		if (!tg)
+			continue;
+		if (redirect)
+			tg->redirect_target = true;
+		else
+			tg->include_target = true;
+		if (!out || tg->nspf != 1 || zl_spfdb_invalid(db, tg))
+			continue;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 16;
+			out->v = zl_xrealloc(out->v, out->cap * sizeof(*out->v));
+		}
+		out->v[out->n++] = tg->idx | (redirect ? EDGE_REDIRECT : 0);
+	}
+}
+
 void zl_spf_graph(zl_spfdb_t *db)
 {
-	uint32_t *tmp = NULL;
-	size_t tcap = 0;
-	/* db->n grows while targets are added: they get their edges in turn */
+	zl_ctx_t *ctx = db->ctx;
+	zl_arena_t *a = &ctx->scratch;
+	/* every record with its name's single, valid SPF record: find the
+	 * targets (each parse is forgotten at once) */
+	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+		if (!zl_node_has(n, ZL_TYPE_TXT))
+			continue;
+		const zl_zone_t *z = zl_spf_auth_zone(ctx->set, n);
+		if (!z)
+			continue;
+		zl_spfname_t local, *sn = zl_spfdb_find(db, n);
+		if (!sn) {
+			zl_spf_name_facts(n, z, &local);
+			sn = &local;
+		}
+		if (sn->nspf != 1)
+			continue;
+		const zl_spf_record_t *r = zl_spfdb_record(db, sn, a);
+		if (!sn->invalid)
+			add_targets(db, r, NULL);
+		zl_arena_reset(a);
+	}
+	/* the graph among the targets; db->n grows while targets are added:
+	 * they get their edges in turn */
+	edgelist_t el = {0};
 	for (size_t i = 0; i < db->n; i++) {
 		zl_spfname_t *sn = db->v[i];
-		if (sn->nspf != 1 || sn->invalid)
+		if (sn->nspf != 1)
 			continue;
-		const zl_spf_record_t *r = &sn->rec;
-		size_t ne = 0;
-		bool all = false;
-		for (size_t k = 0; k <= r->n_terms; k++) {
-			const zl_spf_term_t *t;
-			bool redirect = false;
-			if (k < r->n_terms) {
-				t = &r->terms[k];
-				if (t->kind == ZL_SPF_ALL) {
-					all = true;
-					k = r->n_terms - 1;
-					continue;
-				}
-				if (t->kind != ZL_SPF_INCLUDE)
-					continue;
-			} else {
-				/* redirect= is ignored when there is "all" (RFC 7208 6.1) */
-				if (all || r->redirect < 0)
-					break;
-				t = &r->terms[r->redirect];
-				redirect = true;
+		const zl_spf_record_t *r = zl_spfdb_record(db, sn, a);
+		if (!sn->invalid) {
+			el.n = 0;
+			add_targets(db, r, &el);
+			if (el.n) {
+				sn->edges = zl_arena_memdup(&db->keep, el.v, el.n * sizeof(*el.v));
+				sn->nedges = (uint32_t)el.n;
 			}
-			zl_spfname_t *tg = target_of(db, t);
-			if (!tg)
-				continue;
-			if (redirect)
-				tg->redirect_target = true;
-			else
-				tg->include_target = true;
-			if (tg->nspf != 1 || tg->invalid)
-				continue;
-			if (ne == tcap) {
-				tcap = tcap ? tcap * 2 : 16;
-				tmp = zl_xrealloc(tmp, tcap * sizeof(*tmp));
-			}
-			tmp[ne++] = tg->idx | (redirect ? EDGE_REDIRECT : 0);
 		}
-		if (ne) {
-			sn->edges = zl_arena_memdup(&db->ctx->scratch, tmp, ne * sizeof(*tmp));
-			sn->nedges = (uint32_t)ne;
-		}
+		zl_arena_reset(a);
 	}
-	free(tmp);
+	free(el.v);
 	size_t n = db->n;
 	if (!n)
 		return;
@@ -432,6 +554,37 @@ static const char *join_names(zl_arena_t *a, const char *const *names, size_t n)
 	return s;
 }
 
+/*
+ * The entries on loops in the order the checks visit the names that hold TXT
+ * records (node order), then the others (outside the linted zones) in
+ * creation order: the findings come out in the order of the names.
+ */
+static uint32_t *loop_order(const zl_spfdb_t *db, size_t *count)
+{
+	const zl_zoneset_t *set = db->ctx->set;
+	size_t m = 0, k = 0;
+	for (size_t i = 0; i < db->n; i++)
+		m += db->v[i]->on_cycle && db->v[i]->rr;
+	*count = m;
+	if (!m)
+		return NULL;
+	uint32_t *out = zl_xmalloc(m * sizeof(*out));
+	bool *done = zl_xcalloc(db->n, sizeof(*done));
+	for (const zl_node_t *n = set->first; n && k < m; n = n->order) {
+		const zl_spfname_t *sn = zl_spfdb_find(db, n);
+		if (!sn || !sn->on_cycle || !sn->rr || !zl_node_has(n, ZL_TYPE_TXT) ||
+		    !zl_spf_auth_zone(set, n))
+			continue;
+		out[k++] = sn->idx;
+		done[sn->idx] = true;
+	}
+	for (size_t i = 0; i < db->n && k < m; i++)
+		if (db->v[i]->on_cycle && db->v[i]->rr && !done[i])
+			out[k++] = (uint32_t)i;
+	free(done);
+	return out;
+}
+
 void zl_spf_report_loops(zl_spfdb_t *db)
 {
 	zl_ctx_t *ctx = db->ctx;
@@ -439,15 +592,17 @@ void zl_spf_report_loops(zl_spfdb_t *db)
 	size_t n = db->n;
 	if (!zl_rule_enabled(ctx, ZL_R_SPF_LOOP) || !n)
 		return;
+	size_t m;
+	uint32_t *order = loop_order(db, &m);
+	if (!order)
+		return;
 	uint32_t *mark = zl_xcalloc(n, sizeof(uint32_t));
 	uint32_t *from = zl_xmalloc(n * sizeof(uint32_t));
 	uint32_t *queue = zl_xmalloc(n * sizeof(uint32_t));
 	uint32_t gen = 0;
 	size_t budget = LOOP_BUDGET;
-	for (size_t i = 0; i < n; i++) {
-		const zl_spfname_t *sn = db->v[i];
-		if (!sn->on_cycle || !sn->rr)
-			continue;
+	for (size_t i = 0; i < m; i++) {
+		const zl_spfname_t *sn = db->v[order[i]];
 		/* breadth first within the loop's component: the shortest way back */
 		gen++;
 		uint32_t qh = 0, qt = 0, last = UINT32_MAX;
@@ -497,6 +652,7 @@ void zl_spf_report_loops(zl_spfdb_t *db)
 	free(mark);
 	free(from);
 	free(queue);
+	free(order);
 }
 
 /* ---- one evaluation -------------------------------------------------------------- */
@@ -516,7 +672,8 @@ typedef struct problem {
 
 typedef struct frame {
 	const zl_spfname_t *sn;
-	const char *name; /* the domain being evaluated, for chains */
+	const zl_spf_record_t *rec; /* its record */
+	const char *name;           /* the domain being evaluated, for chains */
 } frame_t;
 
 typedef struct ev {
@@ -557,9 +714,9 @@ static const char *via(ev_t *e)
 }
 
 /* The term for messages: 'include:x', with the record holding it when nested. */
-static const char *where(ev_t *e, const zl_spfname_t *sn, size_t i)
+static const char *where(ev_t *e, const zl_spf_record_t *r, size_t i)
 {
-	const char *t = zl_spf_term_str(&sn->rec, i, 80, e->a);
+	const char *t = zl_spf_term_str(r, i, 80, e->a);
 	if (e->depth <= 1)
 		return zl_arena_printf(e->a, "'%s'", t);
 	return zl_arena_printf(e->a, "'%s' in %s", t, e->fr[e->depth - 1].name);
@@ -579,12 +736,12 @@ static void passed(ev_t *e, const char *term, const char *extra)
 }
 
 /* One term that costs a lookup; false when counting has stopped. */
-static bool count(ev_t *e, const zl_spfname_t *sn, size_t i)
+static bool count(ev_t *e, const zl_spf_record_t *r, size_t i)
 {
 	if (e->stop)
 		return false;
 	e->lookups++;
-	passed(e, zl_spf_term_str(&sn->rec, i, 80, e->a), NULL);
+	passed(e, zl_spf_term_str(r, i, 80, e->a), NULL);
 	return true;
 }
 
@@ -640,19 +797,19 @@ static size_t term_target(ev_t *e, const zl_spf_term_t *t, uint8_t *w)
 	return n->wirelen;
 }
 
-static void walk(ev_t *e, const zl_spfname_t *sn, const char *name);
+static void walk(ev_t *e, zl_spfname_t *sn, const zl_spf_record_t *r, const char *name);
 
 /* include: or redirect=: count done; follow the target. */
-static void follow(ev_t *e, const zl_spfname_t *sn, size_t i, bool redirect)
+static void follow(ev_t *e, const zl_spf_record_t *r, size_t i, bool redirect)
 {
-	const zl_spf_term_t *t = &sn->rec.terms[i];
+	const zl_spf_term_t *t = &r->terms[i];
 	uint8_t w[256];
 	size_t wl = zl_spf_spec_wire(&t->domain, w);
 	const char *kind = redirect ? "redirect" : "include";
 	const char *sect = redirect ? "6.1" : "5.2";
 	if (!wl) {
 		unknown_cost(e, zl_arena_printf(e->a, "'%s' (it has macros, resolved per sender)",
-		                                zl_spf_term_str(&sn->rec, i, 80, e->a)));
+		                                zl_spf_term_str(r, i, 80, e->a)));
 		return;
 	}
 	const char *tname = zl_spf_name_text(e->a, w, wl);
@@ -676,7 +833,7 @@ static void follow(ev_t *e, const zl_spfname_t *sn, size_t i, bool redirect)
 		}
 		return;
 	}
-	const zl_spfname_t *tg =
+	zl_spfname_t *tg =
 	    ans.kind == ZL_SPF_ANS_NODE ? zl_spfdb_get(e->db, ans.node, ans.zone) : NULL;
 	const char *what = NULL;
 	if (tg && tg->ntxt == 0 && !zl_spf_empty(&ans, ZL_TYPE_TXT)) {
@@ -684,7 +841,7 @@ static void follow(ev_t *e, const zl_spfname_t *sn, size_t i, bool redirect)
 		return;
 	}
 	if (!tg || tg->ntxt == 0) {
-		note_void(e, where(e, sn, i), tg ? "no TXT record" : "no such name", FAM4 | FAM6,
+		note_void(e, where(e, r, i), tg ? "no TXT record" : "no such name", FAM4 | FAM6,
 		          true);
 		what = tg ? "has no TXT record at all" : "does not exist";
 	} else if (tg->nspf == 0) {
@@ -693,9 +850,10 @@ static void follow(ev_t *e, const zl_spfname_t *sn, size_t i, bool redirect)
 	} else if (tg->nspf > 1) {
 		what = zl_arena_printf(e->a, "has %u SPF records (line %u and others)", tg->nspf,
 		                       tg->rr->line);
-	} else if (tg->invalid) {
+	} else if (zl_spfdb_invalid(e->db, tg)) {
 		what = zl_arena_printf(e->a, "has an invalid SPF record (line %u: %s)",
-		                       tg->rr->line, tg->rec.errors[0].message);
+		                       tg->rr->line,
+		                       zl_spfdb_record(e->db, tg, e->a)->errors[0].message);
 	}
 	if (what) {
 		problem(e, ZL_R_SPF_INCLUDE_INVALID, tname,
@@ -714,7 +872,7 @@ static void follow(ev_t *e, const zl_spfname_t *sn, size_t i, bool redirect)
 				                          chain(e, tname));
 			return;
 		}
-	walk(e, tg, tname);
+	walk(e, tg, NULL, tname);
 }
 
 /* Why a lookup is void; a term without a domain-spec looks up the domain
@@ -729,9 +887,9 @@ static const char *implicit(ev_t *e, const zl_spf_term_t *t, const uint8_t *w, s
 	                       zl_spf_name_text(e->a, w, wl));
 }
 
-static void eval_a(ev_t *e, const zl_spfname_t *sn, size_t i)
+static void eval_a(ev_t *e, const zl_spf_record_t *r, size_t i)
 {
-	const zl_spf_term_t *t = &sn->rec.terms[i];
+	const zl_spf_term_t *t = &r->terms[i];
 	uint8_t w[256];
 	size_t wl = term_target(e, t, w);
 	zl_spf_answer_t ans;
@@ -741,18 +899,18 @@ static void eval_a(ev_t *e, const zl_spfname_t *sn, size_t i)
 	if (ans.kind == ZL_SPF_ANS_UNKNOWN)
 		return;
 	if (ans.kind == ZL_SPF_ANS_NXDOMAIN) {
-		note_void(e, where(e, sn, i), implicit(e, t, w, wl, "no such name"), FAM4 | FAM6,
+		note_void(e, where(e, r, i), implicit(e, t, w, wl, "no such name"), FAM4 | FAM6,
 		          true);
 		return;
 	}
 	bool no4 = zl_spf_empty(&ans, ZL_TYPE_A), no6 = zl_spf_empty(&ans, ZL_TYPE_AAAA);
 	if (no4 && no6)
-		note_void(e, where(e, sn, i), implicit(e, t, w, wl, "no A or AAAA record"),
+		note_void(e, where(e, r, i), implicit(e, t, w, wl, "no A or AAAA record"),
 		          FAM4 | FAM6, true);
 	else if (no4)
-		note_void(e, where(e, sn, i), implicit(e, t, w, wl, "no A record"), FAM4, false);
+		note_void(e, where(e, r, i), implicit(e, t, w, wl, "no A record"), FAM4, false);
 	else if (no6)
-		note_void(e, where(e, sn, i), implicit(e, t, w, wl, "no AAAA record"), FAM6, false);
+		note_void(e, where(e, r, i), implicit(e, t, w, wl, "no AAAA record"), FAM6, false);
 }
 
 static int cmp_mx(const void *pa, const void *pb)
@@ -763,9 +921,9 @@ static int cmp_mx(const void *pa, const void *pb)
 	return x < y ? -1 : x > y;
 }
 
-static void eval_mx(ev_t *e, const zl_spfname_t *sn, size_t i)
+static void eval_mx(ev_t *e, const zl_spf_record_t *r, size_t i)
 {
-	const zl_spf_term_t *t = &sn->rec.terms[i];
+	const zl_spf_term_t *t = &r->terms[i];
 	uint8_t w[256];
 	size_t wl = term_target(e, t, w);
 	zl_spf_answer_t ans;
@@ -780,7 +938,7 @@ static void eval_mx(ev_t *e, const zl_spfname_t *sn, size_t i)
 	if (!nmx) {
 		if (!zl_spf_empty(&ans, ZL_TYPE_MX))
 			return; /* a snapshot that did not look */
-		note_void(e, where(e, sn, i),
+		note_void(e, where(e, r, i),
 		          implicit(e, t, w, wl,
 		                   ans.kind == ZL_SPF_ANS_NODE ? "no MX record" : "no such name"),
 		          FAM4 | FAM6, true);
@@ -792,7 +950,7 @@ static void eval_mx(ev_t *e, const zl_spfname_t *sn, size_t i)
 		                        "%s finds %u MX records at '%s', over the limit of "
 		                        "%u: receivers return permerror (%sRFC 7208 section "
 		                        "4.6.4)",
-		                        where(e, sn, i), nmx, tname, ZL_SPF_MX_LIMIT, via(e)));
+		                        where(e, r, i), nmx, tname, ZL_SPF_MX_LIMIT, via(e)));
 		return; /* receivers stop here (pyspf too) */
 	}
 	/* the hosts in preference order, as receivers look them up */
@@ -834,7 +992,7 @@ static void eval_mx(ev_t *e, const zl_spfname_t *sn, size_t i)
 			fam = FAM6;
 		}
 		if (why)
-			note_void(e, where(e, sn, i), zl_arena_printf(e->a, why, hname), fam,
+			note_void(e, where(e, r, i), zl_arena_printf(e->a, why, hname), fam,
 			          fam == (FAM4 | FAM6));
 		if (n4 > ZL_SPF_MX_LIMIT || n6 > ZL_SPF_MX_LIMIT)
 			problem(
@@ -843,14 +1001,14 @@ static void eval_mx(ev_t *e, const zl_spfname_t *sn, size_t i)
 			                    "%s: MX host '%s' has %u %s records, over the "
 			                    "limit of %u address records per MX record: receivers "
 			                    "return permerror (%sRFC 7208 section 4.6.4)",
-			                    where(e, sn, i), hname, n4 > n6 ? n4 : n6,
+			                    where(e, r, i), hname, n4 > n6 ? n4 : n6,
 			                    n4 > n6 ? "A" : "AAAA", ZL_SPF_MX_LIMIT, via(e)));
 	}
 }
 
-static void eval_exists(ev_t *e, const zl_spfname_t *sn, size_t i)
+static void eval_exists(ev_t *e, const zl_spf_record_t *r, size_t i)
 {
-	const zl_spf_term_t *t = &sn->rec.terms[i];
+	const zl_spf_term_t *t = &r->terms[i];
 	uint8_t w[256];
 	size_t wl = zl_spf_spec_wire(&t->domain, w);
 	zl_spf_answer_t ans;
@@ -861,17 +1019,18 @@ static void eval_exists(ev_t *e, const zl_spfname_t *sn, size_t i)
 		return;
 	/* exists always asks for A records (RFC 7208 section 5.7) */
 	if (ans.kind == ZL_SPF_ANS_NXDOMAIN)
-		note_void(e, where(e, sn, i), "no such name", FAM4 | FAM6, true);
+		note_void(e, where(e, r, i), "no such name", FAM4 | FAM6, true);
 	else if (zl_spf_empty(&ans, ZL_TYPE_A))
-		note_void(e, where(e, sn, i), "no A record", FAM4 | FAM6, true);
+		note_void(e, where(e, r, i), "no A record", FAM4 | FAM6, true);
 }
 
-static void walk(ev_t *e, const zl_spfname_t *sn, const char *name)
+static void walk(ev_t *e, zl_spfname_t *sn, const zl_spf_record_t *r, const char *name)
 {
 	if (e->depth == FRAMES)
 		return;
-	e->fr[e->depth++] = (frame_t){sn, name};
-	const zl_spf_record_t *r = &sn->rec;
+	if (!r)
+		r = zl_spfdb_record(e->db, sn, e->a);
+	e->fr[e->depth++] = (frame_t){sn, r, name};
 	bool all = false;
 	for (size_t i = 0; i < r->n_terms && !e->stop; i++) {
 		const zl_spf_term_t *t = &r->terms[i];
@@ -881,26 +1040,26 @@ static void walk(ev_t *e, const zl_spfname_t *sn, const char *name)
 		}
 		if (t->kind == ZL_SPF_REDIRECT || !zl_spf_term_costs_lookup(t))
 			continue;
-		if (!count(e, sn, i))
+		if (!count(e, r, i))
 			break;
 		switch (t->kind) {
 		case ZL_SPF_INCLUDE:
-			follow(e, sn, i, false);
+			follow(e, r, i, false);
 			break;
 		case ZL_SPF_A:
-			eval_a(e, sn, i);
+			eval_a(e, r, i);
 			break;
 		case ZL_SPF_MX:
-			eval_mx(e, sn, i);
+			eval_mx(e, r, i);
 			break;
 		case ZL_SPF_PTR:
 			/* the sender's PTR query finds nothing when it has no
 			 * reverse DNS, and that is a void lookup */
-			note_void(e, where(e, sn, i), "for senders without reverse DNS",
+			note_void(e, where(e, r, i), "for senders without reverse DNS",
 			          FAM4 | FAM6, false);
 			break;
 		case ZL_SPF_EXISTS:
-			eval_exists(e, sn, i);
+			eval_exists(e, r, i);
 			break;
 		default:
 			break;
@@ -909,8 +1068,8 @@ static void walk(ev_t *e, const zl_spfname_t *sn, const char *name)
 	if (r->redirect >= 0 && !e->stop) {
 		/* with "all" present the redirect must be ignored (RFC 7208 6.1),
 		 * but pyspf still counts it: count, do not follow */
-		if (count(e, sn, (size_t)r->redirect) && !all)
-			follow(e, sn, (size_t)r->redirect, true);
+		if (count(e, r, (size_t)r->redirect) && !all)
+			follow(e, r, (size_t)r->redirect, true);
 	}
 	e->depth--;
 }
@@ -973,7 +1132,7 @@ static void report_voids(ev_t *e, const zl_rr_t *rr)
 		        missing, void_list(e, FAM4 | FAM6, true));
 }
 
-void zl_spf_evaluate(zl_spfdb_t *db, const zl_spfname_t *sn)
+void zl_spf_evaluate(zl_spfdb_t *db, zl_spfname_t *sn, const zl_spf_record_t *rec)
 {
 	zl_ctx_t *ctx = db->ctx;
 	/* everything an evaluation allocates is its own: messages are copied
@@ -984,7 +1143,7 @@ void zl_spf_evaluate(zl_spfdb_t *db, const zl_spfname_t *sn)
 	e->ctx = ctx;
 	e->a = &db->eval;
 	e->top = sn;
-	walk(e, sn, node_text(e->a, sn->node));
+	walk(e, sn, rec, node_text(e->a, sn->node));
 	const zl_rr_t *rr = sn->rr;
 	const char *unk = NULL;
 	if (e->nunknown) {

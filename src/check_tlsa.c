@@ -128,13 +128,22 @@ static void check_syntax(zl_ctx_t *ctx, const zl_rr_t *rr)
 
 int zl_check_tlsa(zl_ctx_t *ctx)
 {
-	/* the MX hosts named by any loaded zone */
+	/* one walk over the names: the MX hosts named by any loaded zone, and
+	 * the names that hold TLSA records (in order, for the checks below) */
 	zl_ptrmap_t mx_hosts;
 	zl_ptrmap_init(&mx_hosts);
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order)
-		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr;
-		     rr = zl_rr_next_same(rr)) {
-			if (!rr->zone || rr->opaque || rr->rdlen < 4)
+	const zl_node_t **tlsa_nodes = NULL;
+	size_t ntlsa = 0, tlsa_cap = 0;
+	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+		bool tlsa = false;
+		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+			if (!rr->zone)
+				continue;
+			if (rr->type == ZL_TYPE_TLSA) {
+				tlsa = true;
+				continue;
+			}
+			if (rr->type != ZL_TYPE_MX || rr->opaque || rr->rdlen < 4)
 				continue;
 			size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
 			const zl_node_t *t =
@@ -146,9 +155,18 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 					*slot = (void *)rr;
 			}
 		}
+		if (!tlsa)
+			continue;
+		if (ntlsa == tlsa_cap) {
+			tlsa_cap = tlsa_cap ? tlsa_cap * 2 : 64;
+			tlsa_nodes = zl_xrealloc(tlsa_nodes, tlsa_cap * sizeof(*tlsa_nodes));
+		}
+		tlsa_nodes[ntlsa++] = n;
+	}
 
 	char nb[ZL_NAME_STRLEN], hb[ZL_NAME_STRLEN];
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (size_t i = 0; i < ntlsa; i++) {
+		const zl_node_t *n = tlsa_nodes[i];
 		const zl_rr_t *first = NULL;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TLSA); rr;
 		     rr = zl_rr_next_same(rr)) {
@@ -194,8 +212,14 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 		}
 	}
 
-	/* every MX host in a signed zone without TLSA: DANE is not deployed */
-	if (zl_rule_enabled(ctx, ZL_R_TLSA_MISSING)) {
+	free(tlsa_nodes);
+
+	/* every MX host in a signed zone without TLSA: DANE is not deployed
+	 * (nothing to look for when no loaded zone is signed) */
+	bool any_signed = false;
+	for (const zl_zone_t *z = ctx->set->zones; z && !any_signed; z = z->next)
+		any_signed = !z->load_failed && zone_signed(ctx, z);
+	if (any_signed && mx_hosts.n && zl_rule_enabled(ctx, ZL_R_TLSA_MISSING)) {
 		for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
 			const zl_rr_t *mx = zl_ptrmap_get(&mx_hosts, n);
 			if (!mx)

@@ -6,6 +6,7 @@
 #define ZL_DKIMKEY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "common.h"
@@ -133,6 +134,51 @@ typedef struct zl_dkimkey {
  *         @p declared_type (then @p out, if not NULL, has status BAD_DER).
  */
 int zl_dkimkey_decode(zl_dkimkey_t *out, const char *p_value, size_t len, int declared_type);
+
+/*
+ * Many zones publish one key at many names (a hosting provider's key at
+ * every customer's selector): the decode result depends only on the exact
+ * p= bytes and the declared type, so it can be remembered.  The cache is a
+ * small direct-mapped table; each slot holds a copy of one p= value and its
+ * result, and a new value simply replaces what its slot held.  Its size is
+ * bounded: ZL_DKIMKEY_CACHE_SLOTS slots, values over
+ * ZL_DKIMKEY_CACHE_MAX_LEN bytes are never kept.
+ */
+#define ZL_DKIMKEY_CACHE_SLOTS 64
+#define ZL_DKIMKEY_CACHE_MAX_LEN 8192
+
+/** @brief One remembered decode result; see zl_dkimkey_cache_t. */
+typedef struct zl_dkimkey_cache_slot {
+	uint64_t hash;         /**< of the p= bytes */
+	char *p_value;         /**< copy of the p= bytes (malloc), NULL when empty */
+	size_t len;            /**< their length */
+	size_t cap;            /**< bytes allocated at p_value */
+	int declared_type;     /**< the type it was decoded for */
+	zl_dkimkey_t result;   /**< what zl_dkimkey_decode() said */
+} zl_dkimkey_cache_slot_t;
+
+/** @brief Decode results by p= value; zero-initialise or use zl_dkimkey_cache_init(). */
+typedef struct zl_dkimkey_cache {
+	zl_dkimkey_cache_slot_t slot[ZL_DKIMKEY_CACHE_SLOTS];
+	size_t hits;           /**< lookups answered from the cache */
+	size_t misses;         /**< lookups that ran the decoder */
+} zl_dkimkey_cache_t;
+
+/** @brief Start an empty cache.  Free with zl_dkimkey_cache_free(). */
+void zl_dkimkey_cache_init(zl_dkimkey_cache_t *cache);
+
+/** @brief Free what the cache holds; it is empty and reusable afterwards. */
+void zl_dkimkey_cache_free(zl_dkimkey_cache_t *cache);
+
+/**
+ * @brief zl_dkimkey_decode() through a cache: the same result, but a p=
+ *        value decoded before (same bytes, same declared type) is not
+ *        decoded again.
+ * @param[in,out] cache  the cache; NULL means decode without one
+ * @return as zl_dkimkey_decode()
+ */
+int zl_dkimkey_decode_cached(zl_dkimkey_cache_t *cache, zl_dkimkey_t *out, const char *p_value,
+			     size_t len, int declared_type);
 
 /**
  * @brief Stable lowercase name of a status, e.g. "bad_base64".

@@ -4,6 +4,7 @@
  */
 #include "dkimrec.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "common.h"
@@ -34,7 +35,22 @@ const char *zl_dkimrec_code_name(zl_dkimrec_code_t code)
 	return code_info[code].name;
 }
 
-static const char *const known[] = {"v", "h", "k", "n", "p", "s", "t", NULL};
+/* The tags RFC 6376 3.6.1 defines are the one-letter names v h k n p s t. */
+static bool known_letter(unsigned char c)
+{
+	switch (c) {
+	case 'v':
+	case 'h':
+	case 'k':
+	case 'n':
+	case 'p':
+	case 's':
+	case 't':
+		return true;
+	default:
+		return false;
+	}
+}
 
 typedef struct ctx {
 	zl_dkimrec_t *d;
@@ -91,15 +107,36 @@ static void bad_value(ctx_t *x, zl_dkimrec_code_t code, const zl_tv_tag_t *t, si
 	add(x, code, off, t->name, t->name_len, m);
 }
 
+/* Byte classes for the key scans: one table look-up per byte. */
+#define CL_WS 1u  /* SP, TAB, CR, LF */
+#define CL_B64 2u /* the RFC 4648 alphabet */
+static const unsigned char byte_class[256] = {
+	['\t'] = CL_WS, ['\n'] = CL_WS, ['\r'] = CL_WS, [' '] = CL_WS,
+	['+'] = CL_B64, ['/'] = CL_B64,
+	['0'] = CL_B64, ['1'] = CL_B64, ['2'] = CL_B64, ['3'] = CL_B64, ['4'] = CL_B64,
+	['5'] = CL_B64, ['6'] = CL_B64, ['7'] = CL_B64, ['8'] = CL_B64, ['9'] = CL_B64,
+	['A'] = CL_B64, ['B'] = CL_B64, ['C'] = CL_B64, ['D'] = CL_B64, ['E'] = CL_B64,
+	['F'] = CL_B64, ['G'] = CL_B64, ['H'] = CL_B64, ['I'] = CL_B64, ['J'] = CL_B64,
+	['K'] = CL_B64, ['L'] = CL_B64, ['M'] = CL_B64, ['N'] = CL_B64, ['O'] = CL_B64,
+	['P'] = CL_B64, ['Q'] = CL_B64, ['R'] = CL_B64, ['S'] = CL_B64, ['T'] = CL_B64,
+	['U'] = CL_B64, ['V'] = CL_B64, ['W'] = CL_B64, ['X'] = CL_B64, ['Y'] = CL_B64,
+	['Z'] = CL_B64,
+	['a'] = CL_B64, ['b'] = CL_B64, ['c'] = CL_B64, ['d'] = CL_B64, ['e'] = CL_B64,
+	['f'] = CL_B64, ['g'] = CL_B64, ['h'] = CL_B64, ['i'] = CL_B64, ['j'] = CL_B64,
+	['k'] = CL_B64, ['l'] = CL_B64, ['m'] = CL_B64, ['n'] = CL_B64, ['o'] = CL_B64,
+	['p'] = CL_B64, ['q'] = CL_B64, ['r'] = CL_B64, ['s'] = CL_B64, ['t'] = CL_B64,
+	['u'] = CL_B64, ['v'] = CL_B64, ['w'] = CL_B64, ['x'] = CL_B64, ['y'] = CL_B64,
+	['z'] = CL_B64,
+};
+
 static bool is_ws(char c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return byte_class[(unsigned char)c] & CL_WS;
 }
 
 static bool is_b64(char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	       c == '+' || c == '/';
+	return byte_class[(unsigned char)c] & CL_B64;
 }
 
 /* Next element of a ":" list with optional FWS around ":"; false at the end. */
@@ -160,11 +197,26 @@ static void do_key(ctx_t *x, const zl_tv_tag_t *t)
 {
 	zl_dkimrec_t *d = x->d;
 	char *k = zl_arena_alloc(x->arena, t->value_len + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < t->value_len; i++)
-		if (!is_ws(t->value[i]))
-			k[n++] = t->value[i];
+	/* one pass: drop FWS and find where the base64 alphabet ends; the
+	 * usual key is one run of base64, copied as it is */
+	const unsigned char *v = (const unsigned char *)t->value;
+	size_t run = 0;
+	while (run < t->value_len && byte_class[v[run]] == CL_B64)
+		run++;
+	if (run)
+		memcpy(k, v, run);
+	size_t n = run, data = SIZE_MAX;
+	for (size_t i = run; i < t->value_len; i++) {
+		unsigned char c = v[i], cl = byte_class[c];
+		if (cl & CL_WS)
+			continue;
+		if (!(cl & CL_B64) && data == SIZE_MAX)
+			data = n;
+		k[n++] = (char)c;
+	}
 	k[n] = '\0';
+	if (data == SIZE_MAX)
+		data = n;
 	d->key = k;
 	d->key_len = n;
 	if (n == 0) {
@@ -173,10 +225,7 @@ static void do_key(ctx_t *x, const zl_tv_tag_t *t)
 	}
 	if (t->flags & ZL_TV_F_BAD_VALUE)
 		return; /* already reported as a bad byte */
-	size_t pad = 0, i;
-	for (i = 0; i < n && is_b64(k[i]); i++)
-		;
-	size_t data = i;
+	size_t pad = 0, i = data;
 	while (i < n && k[i] == '=' && pad < 2) {
 		pad++;
 		i++;
@@ -214,10 +263,12 @@ static void do_key(ctx_t *x, const zl_tv_tag_t *t)
 
 static bool is_known(const char *name, size_t len, bool ci)
 {
-	for (size_t i = 0; known[i]; i++)
-		if (zl_tv_eq(name, len, known[i], ci))
-			return true;
-	return false;
+	if (len != 1)
+		return false;
+	unsigned char c = (unsigned char)name[0];
+	if (ci && c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c + 32);
+	return known_letter(c);
 }
 
 static void sort_problems(zl_dkimrec_t *d)
@@ -284,13 +335,40 @@ int zl_dkimrec_parse(zl_dkimrec_t *out, const char *text, size_t len, zl_arena_t
 					    q(x, t->name, t->name_len)));
 	}
 
-	d->v = zl_tv_find(&d->list, "v");
-	d->h = zl_tv_find(&d->list, "h");
-	d->k = zl_tv_find(&d->list, "k");
-	d->n = zl_tv_find(&d->list, "n");
-	d->p = zl_tv_find(&d->list, "p");
-	d->s = zl_tv_find(&d->list, "s");
-	d->t = zl_tv_find(&d->list, "t");
+	/* first occurrence of each known tag (as zl_tv_find, in one pass) */
+	for (size_t i = 0; i < d->list.n_tags; i++) {
+		const zl_tv_tag_t *t = &d->list.tags[i];
+		if (t->name_len != 1)
+			continue;
+		const zl_tv_tag_t **slot;
+		switch (t->name[0]) {
+		case 'v':
+			slot = &d->v;
+			break;
+		case 'h':
+			slot = &d->h;
+			break;
+		case 'k':
+			slot = &d->k;
+			break;
+		case 'n':
+			slot = &d->n;
+			break;
+		case 'p':
+			slot = &d->p;
+			break;
+		case 's':
+			slot = &d->s;
+			break;
+		case 't':
+			slot = &d->t;
+			break;
+		default:
+			continue;
+		}
+		if (!*slot)
+			*slot = t;
+	}
 
 	d->v_valid = true;
 	if (d->v) {

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dmarc.h"
 #include "ptrmap.h"
@@ -38,7 +39,10 @@
  * a wildcard TXT that answers _dmarc queries is a rule of its own.
  *
  * Lookups are cached per name, so walking from every name of a large zone
- * costs at most 8 hash probes per name and each record is read once.
+ * costs at most 8 hash probes per name and each record is read once.  A
+ * site keeps only what the walk needs (the record, its psd tag); the record
+ * itself is parsed on request, and only the latest parse is kept, so the
+ * cache stays small however many policy records the zones hold.
  */
 
 /** What a lookup of _dmarc.<domain> finds. */
@@ -55,15 +59,18 @@ typedef struct zl_dmarc_site {
 	const zl_node_t *domain; /**< the name whose _dmarc was looked up */
 	const zl_rr_t *rr;       /**< FOUND_ONE: the record (maybe behind a CNAME) */
 	zl_dmarc_psd_t psd;      /**< its psd tag (UNSET when absent) */
-	zl_dmarc_t *parsed;      /**< filled by zl_dmarc_site_parse */
-	const char *text;        /**< its text, filled with parsed */
-	size_t len;
 } zl_dmarc_site_t;
 
-/** The lookup cache; lives as long as one family's run (scratch arena). */
+/** The lookup cache; lives as long as one family's run. */
 typedef struct zl_dmarc_cache {
 	zl_ctx_t *ctx;
-	zl_ptrmap_t sites; /**< domain node -> zl_dmarc_site_t */
+	zl_ptrmap_t sites;       /**< domain node -> zl_dmarc_site_t */
+	zl_arena_t arena;        /**< the sites */
+	zl_arena_t parse;        /**< the latest parse and its text */
+	const zl_dmarc_site_t *last; /**< the site parsed last, or NULL */
+	zl_dmarc_t *parsed;      /**< its parse */
+	char *buf;               /**< one record's text, for the psd tag */
+	size_t bufcap;
 } zl_dmarc_cache_t;
 
 /** What the tree walk concludes for a name. */
@@ -87,7 +94,7 @@ typedef struct zl_dmarc_walk {
 /** @brief Start an empty cache for the checks of @p ctx. Free with zl_dmarc_cache_free(). */
 void zl_dmarc_cache_init(zl_dmarc_cache_t *cache, zl_ctx_t *ctx);
 
-/** @brief Free the cache's table (the sites live in ctx->scratch). */
+/** @brief Free the cache and everything it holds. */
 void zl_dmarc_cache_free(zl_dmarc_cache_t *cache);
 
 /**
@@ -98,8 +105,11 @@ void zl_dmarc_cache_free(zl_dmarc_cache_t *cache);
 const zl_dmarc_site_t *zl_dmarc_site(zl_dmarc_cache_t *cache, const zl_node_t *domain);
 
 /**
- * @brief The parsed record of a FOUND_ONE site (parsed once, in ctx->scratch).
- * @return the parse, or NULL when the site has no single record
+ * @brief The parsed record of a FOUND_ONE site.  The cache keeps the latest
+ *        parse only: asking again for the same site costs nothing, asking
+ *        for another one ends the life of the previous result.
+ * @return the parse (owned by the cache, valid until this is called for
+ *         another site), or NULL when the site has no single record
  */
 const zl_dmarc_t *zl_dmarc_site_parse(zl_dmarc_cache_t *cache, const zl_dmarc_site_t *site);
 
@@ -111,8 +121,13 @@ void zl_dmarc_walk(zl_dmarc_cache_t *cache, const zl_node_t *domain, zl_dmarc_wa
 
 /* ---- small helpers the mail-policy checks share ---- */
 
-/** @brief Whether the first label of @p n is exactly @p label (lower case). */
-bool zl_mail_label_is(const zl_node_t *n, const char *label);
+/** @brief Whether the first label of @p n is exactly @p label (lower case).
+ *  Inline: the checks ask it of every name and its ancestors. */
+static inline bool zl_mail_label_is(const zl_node_t *n, const char *label)
+{
+	size_t l = strlen(label);
+	return n && n->wirelen > 1 && n->wire[0] == l && !memcmp(n->wire + 1, label, l);
+}
 
 /**
  * @brief The loaded zone that answers for @p n: the closest enclosing zone,

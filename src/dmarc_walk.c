@@ -4,16 +4,11 @@
  */
 #include "dmarc_check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "tagvalue.h"
 #include "util.h"
-
-bool zl_mail_label_is(const zl_node_t *n, const char *label)
-{
-	size_t l = strlen(label);
-	return n && n->wirelen > 1 && n->wire[0] == l && !memcmp(n->wire + 1, label, l);
-}
 
 bool zl_mail_has(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
@@ -63,13 +58,20 @@ size_t zl_mail_txt_prefix(const zl_rr_t *rr, char *buf, size_t cap)
 
 void zl_dmarc_cache_init(zl_dmarc_cache_t *cache, zl_ctx_t *ctx)
 {
+	memset(cache, 0, sizeof(*cache));
 	cache->ctx = ctx;
 	zl_ptrmap_init(&cache->sites);
+	zl_arena_init(&cache->arena);
+	zl_arena_init(&cache->parse);
 }
 
 void zl_dmarc_cache_free(zl_dmarc_cache_t *cache)
 {
 	zl_ptrmap_free(&cache->sites);
+	zl_arena_free(&cache->arena);
+	zl_arena_free(&cache->parse);
+	free(cache->buf);
+	memset(cache, 0, sizeof(*cache));
 }
 
 /* The closest interned name at or above a wire name (NULL when none). */
@@ -88,11 +90,30 @@ static const zl_node_t *closest(const zl_zoneset_t *set, const uint8_t *wire, si
 	return NULL;
 }
 
-/* The psd tag of a record: a scan without allocation beyond @p arena's copy. */
-static zl_dmarc_psd_t psd_of(zl_arena_t *arena, const zl_rr_t *rr)
+/* The psd tag of a record: a scan of its text, joined in the cache's buffer. */
+static zl_dmarc_psd_t psd_of(zl_dmarc_cache_t *c, const zl_rr_t *rr)
 {
-	size_t len, pos = 0;
-	char *t = zl_rr_txt(arena, rr, &len);
+	if (c->bufcap < (size_t)rr->rdlen + 1) {
+		c->bufcap = (size_t)rr->rdlen + 1;
+		c->buf = zl_xrealloc(c->buf, c->bufcap);
+	}
+	size_t len = 0, pos = 0;
+	for (size_t i = 0; i < rr->rdlen;) {
+		size_t l = rr->rdata[i++];
+		if (i + l > rr->rdlen)
+			l = rr->rdlen - i;
+		memcpy(c->buf + len, rr->rdata + i, l);
+		len += l;
+		i += l;
+	}
+	c->buf[len] = '\0';
+	const char *t = c->buf;
+	/* the tag's name is matched in any case: without "psd" there is none */
+	bool maybe = false;
+	for (size_t i = 0; i + 3 <= len && !maybe; i++)
+		maybe = (t[i] | 0x20) == 'p' && (t[i + 1] | 0x20) == 's' && (t[i + 2] | 0x20) == 'd';
+	if (!maybe)
+		return ZL_DMARC_PSD_UNSET;
 	zl_tv_tag_t tag;
 	while (zl_tv_next(t, len, &pos, &tag)) {
 		if (!zl_tv_eq(tag.name, tag.name_len, "psd", true))
@@ -143,7 +164,7 @@ static void eval_node(zl_dmarc_cache_t *c, zl_dmarc_site_t *s, const zl_node_t *
 	}
 	if (cnt == 1) {
 		s->found = ZL_DMARC_FOUND_ONE;
-		s->psd = psd_of(&c->ctx->scratch, s->rr);
+		s->psd = psd_of(c, s->rr);
 		return;
 	}
 	if (cnt > 1) {
@@ -180,7 +201,7 @@ const zl_dmarc_site_t *zl_dmarc_site(zl_dmarc_cache_t *c, const zl_node_t *domai
 	void **slot = zl_ptrmap_slot(&c->sites, domain, &created);
 	if (!created)
 		return *slot;
-	zl_dmarc_site_t *s = zl_arena_calloc(&c->ctx->scratch, sizeof(*s));
+	zl_dmarc_site_t *s = zl_arena_calloc(&c->arena, sizeof(*s));
 	*slot = s;
 	s->domain = domain;
 	const zl_node_t *d = zl_node_child(c->ctx->set, domain, "_dmarc");
@@ -198,13 +219,15 @@ const zl_dmarc_t *zl_dmarc_site_parse(zl_dmarc_cache_t *c, const zl_dmarc_site_t
 {
 	if (!site || site->found != ZL_DMARC_FOUND_ONE)
 		return NULL;
-	zl_dmarc_site_t *s = (zl_dmarc_site_t *)site;
-	if (!s->parsed) {
-		s->parsed = zl_arena_calloc(&c->ctx->scratch, sizeof(*s->parsed));
-		s->text = zl_rr_txt(&c->ctx->scratch, s->rr, &s->len);
-		zl_dmarc_parse(s->parsed, s->text, s->len, &c->ctx->scratch);
+	if (c->last != site) {
+		zl_arena_reset(&c->parse);
+		size_t len;
+		const char *text = zl_rr_txt(&c->parse, site->rr, &len);
+		c->parsed = zl_arena_calloc(&c->parse, sizeof(*c->parsed));
+		zl_dmarc_parse(c->parsed, text, len, &c->parse);
+		c->last = site;
 	}
-	return s->parsed;
+	return c->parsed;
 }
 
 static const zl_node_t *ancestor_with(const zl_node_t *n, unsigned labels)

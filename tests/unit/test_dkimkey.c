@@ -905,6 +905,62 @@ static size_t parse_txt(const char *s, char *out, size_t max, size_t *pieces)
 	return n;
 }
 
+/* The cache answers exactly what the decoder does, whatever it held before. */
+static void test_decode_cache(void **state)
+{
+	(void)state;
+	size_t l1, l2, l3;
+	char *rsa = slurp("rsa2048.spki.b64", &l1);
+	char *raw = slurp("ed25519.raw.b64", &l2);
+	char *pk1 = slurp("rsa1024.pkcs1.b64", &l3);
+	const struct {
+		const char *p;
+		size_t len;
+		int type;
+	} in[] = {
+		{ rsa, l1, ZL_DKIMKEY_RSA },     { rsa, l1, ZL_DKIMKEY_ED25519 },
+		{ raw, l2, ZL_DKIMKEY_ED25519 }, { raw, l2, ZL_DKIMKEY_RSA },
+		{ pk1, l3, ZL_DKIMKEY_RSA },     { rsa, l1 / 2, ZL_DKIMKEY_RSA },
+		{ "", 0, ZL_DKIMKEY_RSA },       { NULL, 0, ZL_DKIMKEY_RSA },
+		{ "AAA#", 4, ZL_DKIMKEY_RSA },   { "AAAA", 4, ZL_DKIMKEY_RSA },
+		{ rsa, l1, 7 },                  { NULL, 3, ZL_DKIMKEY_RSA },
+	};
+	zl_dkimkey_cache_t c;
+	zl_dkimkey_cache_init(&c);
+	/* several rounds, so that every value is both decoded and remembered,
+	 * and more distinct values than slots, so that slots are reused */
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+			zl_dkimkey_t a, b;
+			int ra = zl_dkimkey_decode(&a, in[i].p, in[i].len, in[i].type);
+			int rb = zl_dkimkey_decode_cached(&c, &b, in[i].p, in[i].len, in[i].type);
+			assert_int_equal(ra, rb);
+			assert_memory_equal(&a, &b, sizeof(a));
+		}
+		for (unsigned v = 0; v < 2 * ZL_DKIMKEY_CACHE_SLOTS; v++) {
+			char p[64];
+			int n = snprintf(p, sizeof(p), "AAAA%04uAAAA", v);
+			zl_dkimkey_t a, b;
+			zl_dkimkey_decode(&a, p, (size_t)n, ZL_DKIMKEY_RSA);
+			assert_int_equal(zl_dkimkey_decode_cached(&c, &b, p, (size_t)n,
+								  ZL_DKIMKEY_RSA), 0);
+			assert_memory_equal(&a, &b, sizeof(a));
+		}
+	}
+	assert_true(c.hits > 0);
+	assert_true(c.misses > 0);
+	/* no cache: plain decoding */
+	zl_dkimkey_t a, b;
+	zl_dkimkey_decode(&a, rsa, l1, ZL_DKIMKEY_RSA);
+	assert_int_equal(zl_dkimkey_decode_cached(NULL, &b, rsa, l1, ZL_DKIMKEY_RSA), 0);
+	assert_memory_equal(&a, &b, sizeof(a));
+	zl_dkimkey_cache_free(&c);
+	zl_dkimkey_cache_free(&c); /* freeing twice is harmless */
+	free(rsa);
+	free(raw);
+	free(pk1);
+}
+
 static void test_txt_strings(void **state)
 {
 	(void)state;
@@ -980,6 +1036,7 @@ int main(void)
 		cmocka_unit_test(test_pem_round_trip),
 		cmocka_unit_test(test_pem_refused),
 		cmocka_unit_test(test_txt_strings),
+		cmocka_unit_test(test_decode_cache),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
