@@ -40,6 +40,10 @@ struct zl_findings {
 	size_t baseline_gone;      /**< findings in it that the run no longer has */
 	bool changed_only;         /**< --changed-since was applied */
 	size_t unchanged;          /**< findings of untouched zones it hid */
+	/* the owner text of the last finding, shared by the next ones about the
+	 * same name (a name often has several findings) */
+	const void *last_owner;
+	const char *last_owner_str;
 };
 
 /** @brief Initialise an empty list. */

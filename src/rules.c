@@ -16,6 +16,8 @@
 #include "findings.h"
 #include "util.h"
 
+#include <ldns/ldns.h>
+
 const char zl_example_header[] =
 	"$ORIGIN example.com.\n"
 	"$TTL 3600\n"
@@ -110,11 +112,18 @@ static zl_finding_t *new_finding(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone
 	f->file = file;
 	f->line = line;
 	f->zone = zone ? zone->name : NULL;
-	char buf[ZL_NAME_STRLEN];
-	f->owner = owner ? zl_arena_strdup(&fs->arena, zl_node_str(owner, buf)) : NULL;
+	if (owner && owner != fs->last_owner) {
+		char buf[ZL_NAME_STRLEN];
+		fs->last_owner = owner;
+		fs->last_owner_str = zl_arena_strdup(&fs->arena, zl_node_str(owner, buf));
+	}
+	f->owner = owner ? fs->last_owner_str : NULL;
 	if (type) {
+		/* ldns's mnemonics are static: no copy per finding */
+		const ldns_rr_descriptor *d = ldns_rr_descript(type);
 		char tb[16];
-		f->type = zl_arena_strdup(&fs->arena, zl_type_str(type, tb));
+		f->type = d && d->_name ? d->_name
+					: zl_arena_strdup(&fs->arena, zl_type_str(type, tb));
 	}
 	return f;
 }
@@ -259,6 +268,13 @@ static void run_parallel(zl_ctx_t *ctx, const unsigned *fams, unsigned n)
 	free(tid);
 	/* join in family order: the same list a single thread would have made */
 	zl_findings_t *fs = ctx->findings;
+	size_t total = fs->n;
+	for (unsigned i = 0; i < n; i++)
+		total += pool.job[i].findings.n;
+	if (total > fs->cap) {
+		fs->cap = total;
+		fs->v = zl_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
+	}
 	for (unsigned i = 0; i < n; i++) {
 		zl_findings_t *part = &pool.job[i].findings;
 		for (size_t k = 0; k < part->n; k++) {
