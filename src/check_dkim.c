@@ -86,25 +86,6 @@ static void dkcache_flush(dkcache_t *dc)
 	memset(dc->slot, 0, sizeof(dc->slot));
 }
 
-static uint64_t text_hash(const char *s, size_t len)
-{
-	const uint64_t m = 0x9e3779b97f4a7c15u;
-	uint64_t h = (uint64_t)len * m;
-	size_t i = 0;
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * m;
-		h ^= h >> 29;
-	}
-	uint64_t w = 0;
-	for (size_t j = 0; i < len; i++, j += 8)
-		w |= (uint64_t)(unsigned char)s[i] << j;
-	h = (h ^ w) * m;
-	h ^= h >> 32;
-	return h ? h : 1;
-}
-
 static bool first_label_is(const zl_node_t *n, const char *label)
 {
 	size_t l = strlen(label);
@@ -496,7 +477,7 @@ static void analyse_cached(zl_ctx_t *ctx, dkcache_t *dc, keyrec_t *k)
 		analyse(&ctx->scratch, &dc->keys, k);
 		return;
 	}
-	uint64_t h = text_hash(k->text, k->len);
+	uint64_t h = zl_hash_bytes(k->text, k->len, 0);
 	rec_slot_t *s = &dc->slot[h % REC_SLOTS];
 	if (s->hash != h || s->k.len != k->len || memcmp(s->k.text, k->text, k->len) != 0) {
 		s->hash = 0;

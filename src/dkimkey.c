@@ -15,6 +15,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "util.h"
+
 /* An Ed25519 public key is 32 octets (RFC 8032 5.1.5); DKIM calls it 256 bits. */
 #define ED25519_KEY_LEN 32u
 #define ED25519_BITS 256u
@@ -424,34 +426,13 @@ void zl_dkimkey_cache_free(zl_dkimkey_cache_t *cache)
 	memset(cache, 0, sizeof(*cache));
 }
 
-/* A quick 64-bit hash of the bytes (eight at a time); never 0, so 0 marks
- * an unused slot. */
-static uint64_t key_hash(const char *s, size_t len, int declared_type)
-{
-	const uint64_t m = 0x9e3779b97f4a7c15u;
-	uint64_t h = (uint64_t)len * m ^ (uint64_t)declared_type;
-	size_t i = 0;
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * m;
-		h ^= h >> 29;
-	}
-	uint64_t w = 0;
-	for (size_t j = 0; i < len; i++, j += 8)
-		w |= (uint64_t)(unsigned char)s[i] << j;
-	h = (h ^ w) * m;
-	h ^= h >> 32;
-	return h ? h : 1;
-}
-
 int zl_dkimkey_decode_cached(zl_dkimkey_cache_t *cache, zl_dkimkey_t *out, const char *p_value,
 			     size_t len, int declared_type)
 {
 	if (!cache || !out || (!p_value && len > 0) || len > ZL_DKIMKEY_CACHE_MAX_LEN ||
 	    (declared_type != ZL_DKIMKEY_RSA && declared_type != ZL_DKIMKEY_ED25519))
 		return zl_dkimkey_decode(out, p_value, len, declared_type);
-	uint64_t h = key_hash(p_value, len, declared_type);
+	uint64_t h = zl_hash_bytes(p_value, len, (uint64_t)declared_type);
 	zl_dkimkey_cache_slot_t *s = &cache->slot[h % ZL_ARRAY_SIZE(cache->slot)];
 	if (s->hash == h && s->len == len && s->declared_type == declared_type &&
 	    (len == 0 || memcmp(s->p_value, p_value, len) == 0)) {

@@ -186,3 +186,23 @@ unsigned zl_default_jobs(void)
 		return 1;
 	return n > 16 ? 16 : (unsigned)n;
 }
+
+uint64_t zl_hash_bytes(const void *data, size_t len, uint64_t seed)
+{
+	const unsigned char *s = data;
+	const uint64_t m = 0x9e3779b97f4a7c15u;
+	uint64_t h = (uint64_t)len * m ^ seed;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * m;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	for (size_t j = 0; i < len; i++, j += 8)
+		w |= (uint64_t)s[i] << j;
+	h = (h ^ w) * m;
+	h ^= h >> 32;
+	return h ? h : 1;
+}

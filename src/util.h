@@ -59,4 +59,10 @@ int zl_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);
  */
 unsigned zl_default_jobs(void);
 
+/**
+ * @brief A 64-bit hash of @p len bytes, for the caches keyed by record
+ *        text (never 0, so 0 can mark an empty slot).
+ */
+uint64_t zl_hash_bytes(const void *data, size_t len, uint64_t seed);
+
 #endif

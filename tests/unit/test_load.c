@@ -200,6 +200,30 @@ static void test_generate(void **state)
 	done(run);
 }
 
+/* The same names in the same order, each with the same records. */
+static void assert_same_records(zl_run_t *x, zl_run_t *y)
+{
+	assert_int_equal(x->set.nrecords, y->set.nrecords);
+	zl_node_t *nx = x->set.first, *ny = y->set.first;
+	for (; nx && ny; nx = nx->order, ny = ny->order) {
+		assert_int_equal(nx->wirelen, ny->wirelen);
+		assert_memory_equal(nx->wire, ny->wire, nx->wirelen);
+		const zl_rr_t *a = nx->rrs, *b = ny->rrs;
+		for (; a && b; a = a->next, b = b->next) {
+			assert_int_equal(a->type, b->type);
+			assert_int_equal(a->ttl, b->ttl);
+			assert_int_equal(a->line, b->line);
+			assert_int_equal(a->generated, b->generated);
+			assert_int_equal(a->rdlen, b->rdlen);
+			assert_memory_equal(a->rdata, b->rdata, a->rdlen);
+		}
+		assert_null(a);
+		assert_null(b);
+	}
+	assert_null(nx);
+	assert_null(ny);
+}
+
 /* The loader's own parser for common types gives exactly what ldns gives. */
 static void test_fast_path_matches_ldns(void **state)
 {
@@ -253,23 +277,7 @@ static void test_fast_path_matches_ldns(void **state)
 	assert_int_equal(j->rdlen, sizeof(jtxt));
 	assert_memory_equal(j->rdata, jtxt, sizeof(jtxt));
 	assert_null(zl_rr_next_same(j));
-	zl_node_t *nf = fast.set.first, *ns = slow.set.first;
-	for (; nf && ns; nf = nf->order, ns = ns->order) {
-		assert_int_equal(nf->wirelen, ns->wirelen);
-		assert_memory_equal(nf->wire, ns->wire, nf->wirelen);
-		const zl_rr_t *a = nf->rrs, *b = ns->rrs;
-		for (; a && b; a = a->next, b = b->next) {
-			assert_int_equal(a->type, b->type);
-			assert_int_equal(a->ttl, b->ttl);
-			assert_int_equal(a->line, b->line);
-			assert_int_equal(a->rdlen, b->rdlen);
-			assert_memory_equal(a->rdata, b->rdata, a->rdlen);
-		}
-		assert_null(a);
-		assert_null(b);
-	}
-	assert_null(nf);
-	assert_null(ns);
+	assert_same_records(&fast, &slow);
 	zl_loader_free(lf);
 	zl_loader_free(ls);
 	zl_run_free(&fast);
@@ -280,26 +288,8 @@ static void test_fast_path_matches_ldns(void **state)
  * suppression by suppression. */
 static void assert_same_load(zl_run_t *x, zl_loader_t *lx, zl_run_t *y, zl_loader_t *ly)
 {
-	assert_int_equal(x->set.nrecords, y->set.nrecords);
 	assert_int_equal(x->set.nnodes, y->set.nnodes);
-	zl_node_t *nx = x->set.first, *ny = y->set.first;
-	for (; nx && ny; nx = nx->order, ny = ny->order) {
-		assert_int_equal(nx->wirelen, ny->wirelen);
-		assert_memory_equal(nx->wire, ny->wire, nx->wirelen);
-		const zl_rr_t *a = nx->rrs, *b = ny->rrs;
-		for (; a && b; a = a->next, b = b->next) {
-			assert_int_equal(a->type, b->type);
-			assert_int_equal(a->ttl, b->ttl);
-			assert_int_equal(a->line, b->line);
-			assert_int_equal(a->generated, b->generated);
-			assert_int_equal(a->rdlen, b->rdlen);
-			assert_memory_equal(a->rdata, b->rdata, a->rdlen);
-		}
-		assert_null(a);
-		assert_null(b);
-	}
-	assert_null(nx);
-	assert_null(ny);
+	assert_same_records(x, y);
 	const zl_diag_t *dx = zl_loader_diags(lx), *dy = zl_loader_diags(ly);
 	for (; dx && dy; dx = dx->next, dy = dy->next) {
 		assert_int_equal(dx->code, dy->code);
