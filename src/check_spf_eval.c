@@ -166,17 +166,7 @@ static const char *rr_text(zl_spfdb_t *db, const zl_rr_t *rr, size_t *len)
 		db->bufcap = (size_t)rr->rdlen + 1;
 		db->buf = zl_xrealloc(db->buf, db->bufcap);
 	}
-	size_t o = 0, i = 0;
-	while (i < rr->rdlen) {
-		size_t l = rr->rdata[i++];
-		if (i + l > rr->rdlen)
-			l = rr->rdlen - i;
-		memcpy(db->buf + o, rr->rdata + i, l);
-		o += l;
-		i += l;
-	}
-	db->buf[o] = '\0';
-	*len = o;
+	*len = zl_rr_txt_into(rr, db->buf);
 	return db->buf;
 }
 

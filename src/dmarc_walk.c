@@ -97,16 +97,7 @@ static zl_dmarc_psd_t psd_of(zl_dmarc_cache_t *c, const zl_rr_t *rr)
 		c->bufcap = (size_t)rr->rdlen + 1;
 		c->buf = zl_xrealloc(c->buf, c->bufcap);
 	}
-	size_t len = 0, pos = 0;
-	for (size_t i = 0; i < rr->rdlen;) {
-		size_t l = rr->rdata[i++];
-		if (i + l > rr->rdlen)
-			l = rr->rdlen - i;
-		memcpy(c->buf + len, rr->rdata + i, l);
-		len += l;
-		i += l;
-	}
-	c->buf[len] = '\0';
+	size_t pos = 0, len = zl_rr_txt_into(rr, c->buf);
 	const char *t = c->buf;
 	/* the tag's name is matched in any case: without "psd" there is none */
 	bool maybe = false;

@@ -206,3 +206,18 @@ uint64_t zl_hash_bytes(const void *data, size_t len, uint64_t seed)
 	h ^= h >> 32;
 	return h ? h : 1;
 }
+
+size_t zl_rr_txt_into(const zl_rr_t *rr, char *buf)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < rr->rdlen;) {
+		size_t l = rr->rdata[i++];
+		if (i + l > rr->rdlen)
+			l = rr->rdlen - i;
+		memcpy(buf + o, rr->rdata + i, l);
+		o += l;
+		i += l;
+	}
+	buf[o] = '\0';
+	return o;
+}

@@ -65,4 +65,11 @@ unsigned zl_default_jobs(void);
  */
 uint64_t zl_hash_bytes(const void *data, size_t len, uint64_t seed);
 
+/**
+ * @brief The text of a TXT record (its strings joined) into @p buf, which
+ *        holds at least rdlen + 1 bytes; NUL-terminated.
+ * @return the text's length
+ */
+size_t zl_rr_txt_into(const zl_rr_t *rr, char *buf);
+
 #endif
