@@ -690,13 +690,13 @@ static void check_cname(zl_ctx_t *ctx, dkcache_t *dc, const zl_node_t *n)
 	seen[nseen++] = n;
 	char tn[ZL_NAME_STRLEN];
 	for (const zl_rr_t *cur = c; cur;) {
-		size_t l = zl_wire_name_len(cur->rdata, cur->rdlen);
+		size_t l = zl_wire_name_len(zl_rr_rdata(cur), cur->rdlen);
 		if (!l)
 			return;
-		zl_wire_name_str(cur->rdata, l, tn);
+		zl_wire_name_str(zl_rr_rdata(cur), l, tn);
 		const zl_node_t *t = NULL;
 		const zl_zone_t *z = NULL;
-		target_t r = lookup(ctx->set, cur->rdata, l, &t, &z);
+		target_t r = lookup(ctx->set, zl_rr_rdata(cur), l, &t, &z);
 		if (r == T_UNKNOWN)
 			return; /* a provider's key: fine offline */
 		if (r == T_MISSING) {

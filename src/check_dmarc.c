@@ -1309,8 +1309,8 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 			continue;
 		for (const zl_rr_t *c = zl_node_first(n, ZL_TYPE_CNAME); c;
 		     c = zl_rr_next_same(c)) {
-			size_t l = zl_wire_name_len(c->rdata, c->rdlen);
-			const zl_node_t *t = l ? zl_zoneset_find(ctx->set, c->rdata, l) : NULL;
+			size_t l = zl_wire_name_len(zl_rr_rdata(c), c->rdlen);
+			const zl_node_t *t = l ? zl_zoneset_find(ctx->set, zl_rr_rdata(c), l) : NULL;
 			if (t)
 				mark(&st.cname_targets, t);
 		}

@@ -269,7 +269,7 @@ static int eval_sig(zl_dstate_t *st, zl_sigcheck_t *sc, const zl_rr_t *sigrr,
 		bool upper = false;
 		for (size_t i = 0; i < n; i++)
 			for (size_t j = 0; j < rrs[i]->rdlen; j++)
-				if (rrs[i]->rdata[j] >= 'A' && rrs[i]->rdata[j] <= 'Z')
+				if (zl_rr_rdata(rrs[i])[j] >= 'A' && zl_rr_rdata(rrs[i])[j] <= 'Z')
 					upper = true;
 		if (upper && zl_sigcheck_build(sc, sig, sigrr, rrs, n, true) == 0)
 			for (size_t i = 0; i < st->nkeys && !valid; i++) {
@@ -349,7 +349,7 @@ static int cmp_type(const void *pa, const void *pb)
 
 static uint16_t covered_type(const zl_rr_t *sig)
 {
-	return sig->rdlen >= 2 && !sig->opaque ? (uint16_t)(sig->rdata[0] << 8 | sig->rdata[1]) : 0;
+	return sig->rdlen >= 2 && !sig->opaque ? (uint16_t)(zl_rr_rdata(sig)[0] << 8 | zl_rr_rdata(sig)[1]) : 0;
 }
 
 /* Check one RRset (rrs, all of one type) against the RRSIGs at the node. */
@@ -506,7 +506,7 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 			zl_emit(ctx, ZL_R_DNSSEC_DS_INVALID, rr, "DS record is truncated");
 			continue;
 		}
-		uint8_t dt = rr->rdata[3];
+		uint8_t dt = zl_rr_rdata(rr)[3];
 		size_t want = zl_ds_digest_len(dt), have = rr->rdlen - 4u;
 		if (dt != 1)
 			only_sha1 = false;
@@ -551,16 +551,16 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_DS); rr; rr = zl_rr_next_same(rr)) {
 		if (rr->zone != z || rr->opaque || rr->rdlen < 4)
 			continue;
-		uint16_t tag = (uint16_t)(rr->rdata[0] << 8 | rr->rdata[1]);
-		uint8_t alg = rr->rdata[2], dt = rr->rdata[3];
+		uint16_t tag = (uint16_t)(zl_rr_rdata(rr)[0] << 8 | zl_rr_rdata(rr)[1]);
+		uint8_t alg = zl_rr_rdata(rr)[2], dt = zl_rr_rdata(rr)[3];
 		for (size_t i = 0; i < cs->nkeys; i++) {
 			const zl_dnskey_t *k = &cs->keys[i];
 			if (k->tag != tag || k->alg != alg)
 				continue;
 			uint8_t dg[64];
 			size_t dl = zl_ds_digest(dt, child->apex->wire, child->apex->wirelen,
-			                         k->rr->rdata, k->rr->rdlen, dg);
-			if (!dl || dl != rr->rdlen - 4u || memcmp(dg, rr->rdata + 4, dl))
+			                         zl_rr_rdata(k->rr), k->rr->rdlen, dg);
+			if (!dl || dl != rr->rdlen - 4u || memcmp(dg, zl_rr_rdata(rr) + 4, dl))
 				continue;
 			matched = true;
 			for (size_t s = 0; s < cs->nsigners; s++)

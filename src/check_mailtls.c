@@ -256,7 +256,7 @@ static const zl_rr_t *mx_tlsa(zl_ctx_t *ctx, tlsa_memo_t *memo, const zl_node_t 
 	for (const zl_rr_t *mx = zl_node_first(d, ZL_TYPE_MX); mx; mx = zl_rr_next_same(mx)) {
 		if (mx->zone != z || mx->opaque || mx->rdlen < 3)
 			continue;
-		const uint8_t *w = mx->rdata + 2;
+		const uint8_t *w = zl_rr_rdata(mx) + 2;
 		size_t l = zl_wire_name_len(w, mx->rdlen - 2u);
 		const zl_rr_t *tlsa;
 		if (l && l == memo->len && !memcmp(memo->wire, w, l)) {
@@ -334,13 +334,13 @@ typedef struct tlsrpt_memo {
 static const zl_tlsrpt_t *tlsrpt_of(tlsrpt_memo_t *m, const zl_rr_t *rr)
 {
 	if (m->valid && m->opaque == rr->opaque && m->rdlen == rr->rdlen &&
-	    (!rr->rdlen || !memcmp(m->rdata, rr->rdata, rr->rdlen)))
+	    (!rr->rdlen || !memcmp(m->rdata, zl_rr_rdata(rr), rr->rdlen)))
 		return m->looks ? &m->r : NULL;
 	zl_arena_reset(&m->arena);
 	m->valid = true;
 	m->opaque = rr->opaque;
 	m->rdlen = rr->rdlen;
-	m->rdata = rr->rdlen ? zl_arena_memdup(&m->arena, rr->rdata, rr->rdlen) : NULL;
+	m->rdata = rr->rdlen ? zl_arena_memdup(&m->arena, zl_rr_rdata(rr), rr->rdlen) : NULL;
 	size_t len;
 	char *t = zl_rr_txt(&m->arena, rr, &len);
 	m->looks = zl_tlsrpt_looks_like_tlsrpt(t, len);

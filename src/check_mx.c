@@ -127,8 +127,8 @@ static size_t cname_target(const lookup_t *lk, const uint8_t **target)
 	const zl_rr_t *c = first_in(lk->node, ZL_TYPE_CNAME, lk->zone);
 	if (!c || c->opaque)
 		return 0;
-	size_t l = zl_wire_name_len(c->rdata, c->rdlen);
-	*target = c->rdata;
+	size_t l = zl_wire_name_len(zl_rr_rdata(c), c->rdlen);
+	*target = zl_rr_rdata(c);
 	return l;
 }
 
@@ -196,7 +196,7 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 {
 	if (mx->opaque || mx->rdlen < 3)
 		return;
-	const uint8_t *t = mx->rdata + 2;
+	const uint8_t *t = zl_rr_rdata(mx) + 2;
 	size_t tl = zl_wire_name_len(t, mx->rdlen - 2u);
 	if (tl <= 1)
 		return; /* malformed, or a null MX (the nullmx- rules) */
@@ -217,7 +217,7 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 		            lit);
 		if (strchr(lit, ':') == NULL && lit[0] != '[')
 			zl_suggest(ctx, f, "%s %u IN MX %u mail.%s\nmail.%s %u IN A %s", on,
-			           mx->ttl, get16(mx->rdata), on, on, mx->ttl, lit);
+			           mx->ttl, get16(zl_rr_rdata(mx)), on, on, mx->ttl, lit);
 		return;
 	}
 	if (r == RES_UNKNOWN || has_addr)
@@ -394,11 +394,11 @@ static int resolves_to(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
 			if (rr->zone != lk.zone || rr->opaque ||
 			    rr->rdlen != (a->fam == 4 ? 4 : 16))
 				continue;
-			if (!memcmp(rr->rdata, a->a, rr->rdlen))
+			if (!memcmp(zl_rr_rdata(rr), a->a, rr->rdlen))
 				return 1;
 			if (shown++ < 3) {
 				addr_t x = {.fam = a->fam};
-				memcpy(x.a, rr->rdata, rr->rdlen);
+				memcpy(x.a, zl_rr_rdata(rr), rr->rdlen);
 				char ab[64];
 				o += (size_t)snprintf(found + o, cap - o, "%s%s",
 				                      o ? ", " : "which has ",
@@ -454,11 +454,11 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 	     p = zl_rr_next_same(p)) {
 		if (p->zone != lk.zone || p->opaque)
 			continue;
-		size_t tl = zl_wire_name_len(p->rdata, p->rdlen);
+		size_t tl = zl_wire_name_len(zl_rr_rdata(p), p->rdlen);
 		if (!tl)
 			continue;
 		char fb[256];
-		int ok = resolves_to(ctx->set, p->rdata, tl, a, fb, sizeof(fb));
+		int ok = resolves_to(ctx->set, zl_rr_rdata(p), tl, a, fb, sizeof(fb));
 		if (ok == 1)
 			return;
 		if (ok < 0) {
@@ -466,7 +466,7 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 		} else if (!bad) {
 			bad = p;
 			snprintf(found, sizeof(found), "%s", fb);
-			zl_wire_name_str(p->rdata, tl, tn);
+			zl_wire_name_str(zl_rr_rdata(p), tl, tn);
 		}
 	}
 	if (!bad || unknown)
@@ -487,7 +487,7 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 static void add_host_addrs(const zl_zoneset_t *set, addrvec_t *av, const zl_rr_t *mx,
                            zl_ptrmap_t *seen)
 {
-	const uint8_t *t = mx->rdata + 2;
+	const uint8_t *t = zl_rr_rdata(mx) + 2;
 	size_t tl = zl_wire_name_len(t, mx->rdlen - 2u);
 	if (tl <= 1)
 		return;
@@ -502,9 +502,9 @@ static void add_host_addrs(const zl_zoneset_t *set, addrvec_t *av, const zl_rr_t
 		if (rr->zone != lk.zone || rr->opaque)
 			continue;
 		if (rr->type == ZL_TYPE_A && rr->rdlen == 4)
-			addr_push(av, 4, rr->rdata, rr, lk.node);
+			addr_push(av, 4, zl_rr_rdata(rr), rr, lk.node);
 		else if (rr->type == ZL_TYPE_AAAA && rr->rdlen == 16)
-			addr_push(av, 6, rr->rdata, rr, lk.node);
+			addr_push(av, 6, zl_rr_rdata(rr), rr, lk.node);
 	}
 }
 
@@ -574,7 +574,7 @@ int zl_check_mx(zl_ctx_t *ctx)
 
 static bool is_null_mx(const zl_rr_t *mx)
 {
-	return !mx->opaque && mx->rdlen == 3 && mx->rdata[2] == 0;
+	return !mx->opaque && mx->rdlen == 3 && zl_rr_rdata(mx)[2] == 0;
 }
 
 /* Whether a TXT record is an SPF record: zl_spf_is_spf() reads at most the
@@ -724,7 +724,7 @@ static void check_null_mx(zl_ctx_t *ctx, nullmx_memo_t *memo, const zl_node_t *n
 		        "'%s' has a null MX and %u other MX record%s; RFC 7505 section 3 says a "
 		        "null MX must be the only one, and senders may still try the others",
 		        name_of(n, nb), others, others == 1 ? "" : "s");
-	uint16_t pref = get16(null->rdata);
+	uint16_t pref = get16(zl_rr_rdata(null));
 	if (pref != 0) {
 		zl_finding_t *f = zl_emit(ctx, ZL_R_NULLMX_PREFERENCE, null,
 		                          "null MX at '%s' has preference %u; RFC 7505 section 3 "
@@ -927,7 +927,7 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 					check_null_mx(ctx, &memo, n, rr);
 					used_scratch = true;
 				} else if (!is_null_mx(rr) && rr->rdlen > 3) {
-					const uint8_t *t = rr->rdata + 2;
+					const uint8_t *t = zl_rr_rdata(rr) + 2;
 					size_t tl = zl_wire_name_len(t, rr->rdlen - 2u);
 					/* the same target as the MX before: already in */
 					if (tl && (tl != memo.target_len ||

@@ -88,7 +88,7 @@ static bool joined_inside(const zl_rr_t *rr, size_t off, size_t len)
 {
 	size_t text = 0, i = 0;
 	while (i < rr->rdlen) {
-		size_t l = rr->rdata[i];
+		size_t l = zl_rr_rdata(rr)[i];
 		i += 1 + l;
 		text += l;
 		if (i < rr->rdlen && text > off && text < off + len)
@@ -565,11 +565,11 @@ static bool spf_like(const zl_rr_t *rr)
 	static const char want[] = "v=spf1";
 	size_t k = 0, i = 0;
 	while (i < rr->rdlen) {
-		size_t l = rr->rdata[i++];
+		size_t l = zl_rr_rdata(rr)[i++];
 		if (i + l > rr->rdlen)
 			l = rr->rdlen - i;
 		for (size_t j = 0; j < l; j++) {
-			char c = (char)rr->rdata[i + j];
+			char c = (char)zl_rr_rdata(rr)[i + j];
 			if (k == 0 && c == ' ')
 				continue;
 			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != want[k])
@@ -606,7 +606,7 @@ static void check_name(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_spf_recor
 		bool dup = false;
 		for (unsigned i = 0; i < nseen && !dup; i++)
 			dup = seen[i]->rdlen == rr->rdlen &&
-			      !memcmp(seen[i]->rdata, rr->rdata, rr->rdlen);
+			      !memcmp(zl_rr_rdata(seen[i]), zl_rr_rdata(rr), rr->rdlen);
 		if (dup)
 			continue; /* zone-duplicate says it; servers send it once */
 		if (nseen == MULTIPLE_MAX) {
@@ -688,7 +688,7 @@ static void check_type99(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z)
 
 static bool is_null_mx(const zl_rr_t *mx)
 {
-	return !mx->opaque && mx->rdlen == 3 && mx->rdata[2] == 0;
+	return !mx->opaque && mx->rdlen == 3 && zl_rr_rdata(mx)[2] == 0;
 }
 
 static void suggest_none(zl_ctx_t *ctx, zl_finding_t *f, const zl_node_t *n, uint32_t ttl)
@@ -771,8 +771,8 @@ int zl_check_spf(zl_ctx_t *ctx)
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr)) {
 			if (rr->rdlen <= 3 || rr->opaque)
 				continue;
-			size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
-			const zl_node_t *h = tl ? zl_zoneset_find(ctx->set, rr->rdata + 2, tl) : NULL;
+			size_t tl = zl_wire_name_len(zl_rr_rdata(rr) + 2, rr->rdlen - 2u);
+			const zl_node_t *h = tl ? zl_zoneset_find(ctx->set, zl_rr_rdata(rr) + 2, tl) : NULL;
 			if (h)
 				zl_ptrmap_slot(&hosts, h, NULL);
 		}

@@ -96,11 +96,11 @@ bool zl_spf_rr_is_spf(const zl_rr_t *rr)
 	char head[7];
 	size_t o = 0, i = 0;
 	while (i < rr->rdlen && o < sizeof(head)) {
-		size_t l = rr->rdata[i++];
+		size_t l = zl_rr_rdata(rr)[i++];
 		if (i + l > rr->rdlen)
 			l = rr->rdlen - i;
 		size_t take = l < sizeof(head) - o ? l : sizeof(head) - o;
-		memcpy(head + o, rr->rdata + i, take);
+		memcpy(head + o, zl_rr_rdata(rr) + i, take);
 		o += take;
 		i += l;
 	}
@@ -125,7 +125,7 @@ void zl_spf_name_facts(const zl_node_t *node, const zl_zone_t *zone, zl_spfname_
 		bool dup = false;
 		for (unsigned i = 0; i < nseen && !dup; i++)
 			dup = seen[i]->rdlen == rr->rdlen &&
-			      !memcmp(seen[i]->rdata, rr->rdata, rr->rdlen);
+			      !memcmp(zl_rr_rdata(seen[i]), zl_rr_rdata(rr), rr->rdlen);
 		if (dup)
 			continue;
 		if (nseen < ZL_ARRAY_SIZE(seen))
@@ -283,13 +283,13 @@ void zl_spf_resolve(const zl_zoneset_t *set, const uint8_t *wire, size_t len, bo
 			     c = zl_rr_next_same(c))
 				;
 		if (c) {
-			size_t tl = zl_wire_name_len(c->rdata, c->rdlen);
+			size_t tl = zl_wire_name_len(zl_rr_rdata(c), c->rdlen);
 			if (hops >= CNAME_HOPS || !tl) {
 				out->kind = ZL_SPF_ANS_NXDOMAIN;
 				out->zone = z;
 				return;
 			}
-			memcpy(w, c->rdata, tl);
+			memcpy(w, zl_rr_rdata(c), tl);
 			l = tl;
 			continue;
 		}
@@ -906,8 +906,8 @@ static void eval_a(ev_t *e, const zl_spf_record_t *r, size_t i)
 static int cmp_mx(const void *pa, const void *pb)
 {
 	const zl_rr_t *a = *(const zl_rr_t *const *)pa, *b = *(const zl_rr_t *const *)pb;
-	unsigned x = (unsigned)a->rdata[0] << 8 | a->rdata[1];
-	unsigned y = (unsigned)b->rdata[0] << 8 | b->rdata[1];
+	unsigned x = (unsigned)zl_rr_rdata(a)[0] << 8 | zl_rr_rdata(a)[1];
+	unsigned y = (unsigned)zl_rr_rdata(b)[0] << 8 | zl_rr_rdata(b)[1];
 	return x < y ? -1 : x > y;
 }
 
@@ -952,14 +952,14 @@ static void eval_mx(ev_t *e, const zl_spf_record_t *r, size_t i)
 			mx[k++] = rr;
 	qsort(mx, k, sizeof(*mx), cmp_mx);
 	for (unsigned m = 0; m < k; m++) {
-		size_t hl = zl_wire_name_len(mx[m]->rdata + 2, mx[m]->rdlen - 2u);
+		size_t hl = zl_wire_name_len(zl_rr_rdata(mx[m]) + 2, mx[m]->rdlen - 2u);
 		if (hl <= 1)
 			continue; /* null MX (RFC 7505): nothing to look up */
 		zl_spf_answer_t h;
-		zl_spf_resolve(e->ctx->set, mx[m]->rdata + 2, hl, true, &h);
+		zl_spf_resolve(e->ctx->set, zl_rr_rdata(mx[m]) + 2, hl, true, &h);
 		if (h.kind == ZL_SPF_ANS_UNKNOWN)
 			continue;
-		const char *hname = zl_spf_name_text(e->a, mx[m]->rdata + 2, hl);
+		const char *hname = zl_spf_name_text(e->a, zl_rr_rdata(mx[m]) + 2, hl);
 		unsigned n4 = 0, n6 = 0;
 		if (h.kind == ZL_SPF_ANS_NODE) {
 			n4 = zl_spf_count(h.node, h.zone, ZL_TYPE_A);

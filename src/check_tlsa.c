@@ -72,8 +72,8 @@ static void check_syntax(zl_ctx_t *ctx, const zl_rr_t *rr)
 		        "any server with it");
 		return;
 	}
-	uint8_t usage = rr->rdata[0], sel = rr->rdata[1], mtype = rr->rdata[2];
-	const uint8_t *data = rr->rdata + 3;
+	uint8_t usage = zl_rr_rdata(rr)[0], sel = zl_rr_rdata(rr)[1], mtype = zl_rr_rdata(rr)[2];
+	const uint8_t *data = zl_rr_rdata(rr) + 3;
 	size_t len = rr->rdlen - 3u;
 	/* RFC 6698 2.1.1-2.1.3, RFC 7218: 255 is private use in each field */
 	if (usage > 3) {
@@ -145,9 +145,9 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 			}
 			if (rr->type != ZL_TYPE_MX || rr->opaque || rr->rdlen < 4)
 				continue;
-			size_t tl = zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u);
+			size_t tl = zl_wire_name_len(zl_rr_rdata(rr) + 2, rr->rdlen - 2u);
 			const zl_node_t *t =
-			    tl > 1 ? zl_zoneset_find(ctx->set, rr->rdata + 2, tl) : NULL;
+			    tl > 1 ? zl_zoneset_find(ctx->set, zl_rr_rdata(rr) + 2, tl) : NULL;
 			if (t) {
 				bool fresh;
 				void **slot = zl_ptrmap_slot(&mx_hosts, t, &fresh);
@@ -200,7 +200,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 		for (const zl_rr_t *rr = first; rr; rr = zl_rr_next_same(rr)) {
 			if (rr->opaque || rr->rdlen < 3 || rr->zone != first->zone)
 				continue;
-			uint8_t usage = rr->rdata[0];
+			uint8_t usage = zl_rr_rdata(rr)[0];
 			if (usage == 0 || usage == 1)
 				zl_emit(
 				    ctx, ZL_R_TLSA_SMTP_USAGE, rr,

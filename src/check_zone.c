@@ -32,13 +32,13 @@ static uint32_t get32(const uint8_t *p)
 static void check_soa_timers(zl_ctx_t *ctx, const zl_rr_t *soa)
 {
 	/* rdata: mname, rname, serial, refresh, retry, expire, minimum */
-	size_t l1 = zl_wire_name_len(soa->rdata, soa->rdlen);
+	size_t l1 = zl_wire_name_len(zl_rr_rdata(soa), soa->rdlen);
 	if (!l1)
 		return;
-	size_t l2 = zl_wire_name_len(soa->rdata + l1, soa->rdlen - l1);
+	size_t l2 = zl_wire_name_len(zl_rr_rdata(soa) + l1, soa->rdlen - l1);
 	if (!l2 || l1 + l2 + 20 > soa->rdlen)
 		return;
-	const uint8_t *t = soa->rdata + l1 + l2;
+	const uint8_t *t = zl_rr_rdata(soa) + l1 + l2;
 	uint32_t refresh = get32(t + 4), retry = get32(t + 8), expire = get32(t + 12),
 		 minimum = get32(t + 16);
 	if (retry >= refresh)
@@ -87,11 +87,11 @@ static int cmp_rdata(const zl_rr_t *a, const zl_rr_t *b)
 	size_t f = fold_from(a);
 	if (f > a->rdlen)
 		f = a->rdlen;
-	int c = memcmp(a->rdata, b->rdata, f);
+	int c = memcmp(zl_rr_rdata(a), zl_rr_rdata(b), f);
 	if (c)
 		return c;
 	for (size_t i = f; i < a->rdlen; i++) {
-		uint8_t x = a->rdata[i], y = b->rdata[i];
+		uint8_t x = zl_rr_rdata(a)[i], y = zl_rr_rdata(b)[i];
 		if (x >= 'A' && x <= 'Z')
 			x += 32;
 		if (y >= 'A' && y <= 'Z')
@@ -229,12 +229,12 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 static void check_ns_targets(zl_ctx_t *ctx, const zl_node_t *n)
 {
 	for (const zl_rr_t *ns = zl_node_first(n, ZL_TYPE_NS); ns; ns = zl_rr_next_same(ns)) {
-		size_t l = zl_wire_name_len(ns->rdata, ns->rdlen);
+		size_t l = zl_wire_name_len(zl_rr_rdata(ns), ns->rdlen);
 		if (!l)
 			continue;
-		zl_node_t *t = zl_zoneset_find(ctx->set, ns->rdata, l);
+		zl_node_t *t = zl_zoneset_find(ctx->set, zl_rr_rdata(ns), l);
 		char tn[ZL_NAME_STRLEN];
-		zl_wire_name_str(ns->rdata, l, tn);
+		zl_wire_name_str(zl_rr_rdata(ns), l, tn);
 		int in_zone = 0;
 		if (ns->zone) {
 			/* is the target at or below this zone's apex? */
@@ -242,11 +242,11 @@ static void check_ns_targets(zl_ctx_t *ctx, const zl_node_t *n)
 			if (l >= apex->wirelen) {
 				size_t off = 0;
 				while (off < l && l - off > apex->wirelen)
-					off += 1u + ns->rdata[off];
+					off += 1u + zl_rr_rdata(ns)[off];
 				if (l - off == apex->wirelen) {
 					in_zone = 1;
 					for (size_t i = 0; i < apex->wirelen; i++) {
-						uint8_t c = ns->rdata[off + i];
+						uint8_t c = zl_rr_rdata(ns)[off + i];
 						if (c >= 'A' && c <= 'Z')
 							c += 32;
 						if (c != apex->wire[i])

@@ -45,11 +45,11 @@ size_t zl_mail_txt_prefix(const zl_rr_t *rr, char *buf, size_t cap)
 	if (rr->opaque)
 		return 0;
 	while (i < rr->rdlen && o < cap) {
-		size_t l = rr->rdata[i++];
+		size_t l = zl_rr_rdata(rr)[i++];
 		if (i + l > rr->rdlen)
 			l = rr->rdlen - i;
 		size_t take = l < cap - o ? l : cap - o;
-		memcpy(buf + o, rr->rdata + i, take);
+		memcpy(buf + o, zl_rr_rdata(rr) + i, take);
 		o += take;
 		i += l;
 	}
@@ -167,13 +167,13 @@ static void eval_node(zl_dmarc_cache_t *c, zl_dmarc_site_t *s, const zl_node_t *
 		s->found = ZL_DMARC_FOUND_NONE;
 		return;
 	}
-	size_t tl = zl_wire_name_len(cname->rdata, cname->rdlen);
+	size_t tl = zl_wire_name_len(zl_rr_rdata(cname), cname->rdlen);
 	if (!tl) {
 		s->found = ZL_DMARC_FOUND_NONE;
 		return;
 	}
-	const zl_node_t *t = zl_zoneset_find(c->ctx->set, cname->rdata, tl);
-	const zl_node_t *near = t ? t : closest(c->ctx->set, cname->rdata, tl);
+	const zl_node_t *t = zl_zoneset_find(c->ctx->set, zl_rr_rdata(cname), tl);
+	const zl_node_t *near = t ? t : closest(c->ctx->set, zl_rr_rdata(cname), tl);
 	const zl_zone_t *tz = near ? zl_mail_zone(near) : NULL;
 	if (!tz) {
 		s->found = ZL_DMARC_FOUND_UNKNOWN; /* a provider's zone, not loaded */

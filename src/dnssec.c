@@ -144,12 +144,12 @@ int zl_dnskey_parse(zl_dnskey_t *out, const zl_rr_t *rr)
 	out->rr = rr;
 	if (rr->opaque || rr->rdlen < 4)
 		return ZL_EINVAL;
-	out->flags = get16(rr->rdata);
-	out->protocol = rr->rdata[2];
-	out->alg = rr->rdata[3];
-	out->pub = rr->rdata + 4;
+	out->flags = get16(zl_rr_rdata(rr));
+	out->protocol = zl_rr_rdata(rr)[2];
+	out->alg = zl_rr_rdata(rr)[3];
+	out->pub = zl_rr_rdata(rr) + 4;
 	out->publen = rr->rdlen - 4u;
-	out->tag = zl_dnssec_keytag(rr->rdata, rr->rdlen);
+	out->tag = zl_dnssec_keytag(zl_rr_rdata(rr), rr->rdlen);
 	out->bits = key_bits(out->alg, out->pub, out->publen);
 	return 0;
 }
@@ -159,7 +159,7 @@ int zl_rrsig_parse(zl_rrsig_t *out, const zl_rr_t *rr)
 	memset(out, 0, sizeof(*out));
 	if (rr->opaque || rr->rdlen < 19)
 		return ZL_EINVAL;
-	const uint8_t *p = rr->rdata;
+	const uint8_t *p = zl_rr_rdata(rr);
 	out->covered = get16(p);
 	out->alg = p[2];
 	out->labels = p[3];
@@ -375,7 +375,7 @@ int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *s
 	}
 	size_t off = 0;
 	for (size_t i = 0; i < n; i++) {
-		memcpy(sc->canon + off, rrs[i]->rdata, rrs[i]->rdlen);
+		memcpy(sc->canon + off, zl_rr_rdata(rrs[i]), rrs[i]->rdlen);
 		zl_dnssec_canon_rdata(rrs[i]->type, sc->canon + off, rrs[i]->rdlen, lower_nsec);
 		sc->rrs[i].rd = sc->canon + off;
 		sc->rrs[i].len = rrs[i]->rdlen;
@@ -386,7 +386,7 @@ int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *s
 	ldns_buffer *b = sc->data;
 	ldns_buffer_clear(b);
 	/* RRSIG rdata without the signature, signer name lower-cased */
-	put(b, sigrr->rdata, 18);
+	put(b, zl_rr_rdata(sigrr), 18);
 	uint8_t signer[256];
 	memcpy(signer, sig->signer, sig->signer_len);
 	lower_name(signer, sig->signer_len);

@@ -172,26 +172,26 @@ static void check_nsec(zl_ctx_t *ctx, zl_dstate_t *st)
 		}
 		if (nsec->opaque)
 			continue;
-		size_t nl = zl_wire_name_len(nsec->rdata, nsec->rdlen);
+		size_t nl = zl_wire_name_len(zl_rr_rdata(nsec), nsec->rdlen);
 		if (!nl) {
 			if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, nsec,
 				        "NSEC record is malformed");
 			continue;
 		}
-		const zl_node_t *named = zl_zoneset_find(ctx->set, nsec->rdata, nl);
+		const zl_node_t *named = zl_zoneset_find(ctx->set, zl_rr_rdata(nsec), nl);
 		if (named != next && zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 			zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, nsec,
 			        "NSEC at '%s' points to '%s', but the next name of zone '%s' in "
 			        "canonical order is '%s'; the chain %s",
-			        zl_node_str(node, nb), zl_wire_name_str(nsec->rdata, nl, xb),
+			        zl_node_str(node, nb), zl_wire_name_str(zl_rr_rdata(nsec), nl, xb),
 			        z->name, zl_node_str(next, msg),
 			        named && zl_zoneset_zone_for(ctx->set, named) == z
 			            ? "skips names"
 			            : "leaves the zone's names");
 		uint16_t have[MAX_TYPES];
 		size_t nh = zl_dnssec_types(node, z, v[i].cls, have, MAX_TYPES);
-		check_bitmap(ctx, st, nsec, nsec->rdata + nl, nsec->rdlen - nl, have, nh, "NSEC",
+		check_bitmap(ctx, st, nsec, zl_rr_rdata(nsec) + nl, nsec->rdlen - nl, have, nh, "NSEC",
 		             node);
 	}
 	free(v);
@@ -287,7 +287,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 	n3param_t par;
 	for (const zl_rr_t *rr = zl_node_first(apex, ZL_TYPE_NSEC3PARAM); rr;
 	     rr = zl_rr_next_same(rr))
-		if (rr->zone == z && !rr->opaque && read_param(rr->rdata, rr->rdlen, &par) == 0) {
+		if (rr->zone == z && !rr->opaque && read_param(zl_rr_rdata(rr), rr->rdlen, &par) == 0) {
 			prr = rr;
 			break;
 		}
@@ -297,7 +297,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 			for (const zl_rr_t *rr = zl_node_first(st->nodes[i], ZL_TYPE_NSEC3); rr;
 			     rr = zl_rr_next_same(rr))
 				if (rr->zone == z && !rr->opaque &&
-				    read_param(rr->rdata, rr->rdlen, &par) == 0) {
+				    read_param(zl_rr_rdata(rr), rr->rdlen, &par) == 0) {
 					prr = rr;
 					break;
 				}
@@ -350,8 +350,8 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 			if (rr->zone != z || rr->opaque)
 				continue;
 			n3param_t p;
-			if (read_param(rr->rdata, rr->rdlen, &p) ||
-			    (size_t)6 + p.saltlen >= rr->rdlen || rr->rdata[5 + p.saltlen] != 20 ||
+			if (read_param(zl_rr_rdata(rr), rr->rdlen, &p) ||
+			    (size_t)6 + p.saltlen >= rr->rdlen || zl_rr_rdata(rr)[5 + p.saltlen] != 20 ||
 			    (size_t)6 + p.saltlen + 20 > rr->rdlen) {
 				if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 					zl_emit(
@@ -387,7 +387,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 				optout = true;
 			memcpy(chain[nc].hash, h, 20);
 			chain[nc].rr = rr;
-			chain[nc].next = rr->rdata + 6 + p.saltlen;
+			chain[nc].next = zl_rr_rdata(rr) + 6 + p.saltlen;
 			chain[nc].bm = chain[nc].next + 20;
 			chain[nc].bmlen = rr->rdlen - (6u + p.saltlen + 20);
 			chain[nc].used = false;

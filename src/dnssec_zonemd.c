@@ -57,7 +57,7 @@ static bool excluded(const zl_rr_t *rr, const zl_node_t *apex)
 	if (rr->type == ZONEMD_TYPE)
 		return true;
 	return rr->type == ZL_TYPE_RRSIG && rr->rdlen >= 2 &&
-	       ((rr->rdata[0] << 8) | rr->rdata[1]) == ZONEMD_TYPE;
+	       ((zl_rr_rdata(rr)[0] << 8) | zl_rr_rdata(rr)[1]) == ZONEMD_TYPE;
 }
 
 /* The SIMPLE digest of the zone with @p md into @p out; false if it failed. */
@@ -111,7 +111,7 @@ static bool collect(zl_ctx_t *ctx, const zl_dstate_t *st, bool lower_nsec, zrr_t
 		for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next) {
 			if (rr->zone != z || excluded(rr, z->apex))
 				continue;
-			memcpy(canon + off, rr->rdata, rr->rdlen);
+			memcpy(canon + off, zl_rr_rdata(rr), rr->rdlen);
 			zl_dnssec_canon_rdata(rr->type, canon + off, rr->rdlen, lower_nsec);
 			v[k].rr = rr;
 			v[k].key = key;
@@ -142,18 +142,18 @@ void zl_dnssec_check_zonemd(zl_ctx_t *ctx, zl_dstate_t *st)
 			continue;
 		if (!first)
 			first = rr;
-		uint8_t scheme = rr->rdata[4], alg = rr->rdata[5];
+		uint8_t scheme = zl_rr_rdata(rr)[4], alg = zl_rr_rdata(rr)[5];
 		size_t dl = rr->rdlen - 6u;
 		if (scheme == 1 && ((alg == 1 && dl == 48) || (alg == 2 && dl == 64)))
 			usable = true;
 	}
 	if (!first || !usable || !soa || !zl_rule_enabled(ctx, ZL_R_DNSSEC_ZONEMD_MISMATCH))
 		return;
-	size_t l1 = zl_wire_name_len(soa->rdata, soa->rdlen);
-	size_t l2 = l1 ? zl_wire_name_len(soa->rdata + l1, soa->rdlen - l1) : 0;
+	size_t l1 = zl_wire_name_len(zl_rr_rdata(soa), soa->rdlen);
+	size_t l2 = l1 ? zl_wire_name_len(zl_rr_rdata(soa) + l1, soa->rdlen - l1) : 0;
 	if (!l2 || l1 + l2 + 4 > soa->rdlen)
 		return;
-	const uint8_t *sp = soa->rdata + l1 + l2;
+	const uint8_t *sp = zl_rr_rdata(soa) + l1 + l2;
 	uint32_t serial =
 	    (uint32_t)sp[0] << 24 | (uint32_t)sp[1] << 16 | (uint32_t)sp[2] << 8 | sp[3];
 
@@ -168,11 +168,11 @@ void zl_dnssec_check_zonemd(zl_ctx_t *ctx, zl_dstate_t *st)
 		uint8_t d384[64], d512[64];
 		bool have384 = false, have512 = false;
 		for (const zl_rr_t *rr = first; rr && !matched; rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z || rr->opaque || rr->rdlen < 6 || rr->rdata[4] != 1)
+			if (rr->zone != z || rr->opaque || rr->rdlen < 6 || zl_rr_rdata(rr)[4] != 1)
 				continue;
-			uint32_t zs = (uint32_t)rr->rdata[0] << 24 | (uint32_t)rr->rdata[1] << 16 |
-			              (uint32_t)rr->rdata[2] << 8 | rr->rdata[3];
-			uint8_t alg = rr->rdata[5];
+			uint32_t zs = (uint32_t)zl_rr_rdata(rr)[0] << 24 | (uint32_t)zl_rr_rdata(rr)[1] << 16 |
+			              (uint32_t)zl_rr_rdata(rr)[2] << 8 | zl_rr_rdata(rr)[3];
+			uint8_t alg = zl_rr_rdata(rr)[5];
 			size_t dl = rr->rdlen - 6u;
 			if (zs != serial)
 				continue;
@@ -180,11 +180,11 @@ void zl_dnssec_check_zonemd(zl_ctx_t *ctx, zl_dstate_t *st)
 			if (alg == 1 && dl == 48) {
 				if (!have384)
 					have384 = digest(v, n, EVP_sha384(), d384);
-				matched = have384 && !memcmp(d384, rr->rdata + 6, 48);
+				matched = have384 && !memcmp(d384, zl_rr_rdata(rr) + 6, 48);
 			} else if (alg == 2 && dl == 64) {
 				if (!have512)
 					have512 = digest(v, n, EVP_sha512(), d512);
-				matched = have512 && !memcmp(d512, rr->rdata + 6, 64);
+				matched = have512 && !memcmp(d512, zl_rr_rdata(rr) + 6, 64);
 			}
 		}
 		free(v);

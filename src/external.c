@@ -452,11 +452,11 @@ int zl_external_rr_refs(const zl_rr_t *rr, zl_arena_t *arena, zl_ext_ref_fn fn, 
 	if (rr->opaque)
 		return 0;
 	if (rr->type == ZL_TYPE_MX) {
-		size_t l = rr->rdlen > 2 ? zl_wire_name_len(rr->rdata + 2, rr->rdlen - 2u) : 0;
+		size_t l = rr->rdlen > 2 ? zl_wire_name_len(zl_rr_rdata(rr) + 2, rr->rdlen - 2u) : 0;
 		if (l <= 1)
 			return 0; /* null MX (RFC 7505) or malformed */
 		uint8_t w[256];
-		memcpy(w, rr->rdata + 2, l);
+		memcpy(w, zl_rr_rdata(rr) + 2, l);
 		for (size_t i = 0; i < l; i++)
 			if (w[i] >= 'A' && w[i] <= 'Z')
 				w[i] = (uint8_t)(w[i] + 32);

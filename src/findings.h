@@ -13,6 +13,7 @@
 #include "rules.h"
 
 #define ZL_NO_FILE UINT16_MAX
+#define ZL_FINDINGS_TEXTS 64   /**< slots of the findings' text cache (power of two) */
 
 /** One finding.  Every string is escaped and owned by the findings list. */
 struct zl_finding {
@@ -44,6 +45,10 @@ struct zl_findings {
 	 * same name (a name often has several findings) */
 	const void *last_owner;
 	const char *last_owner_str;
+	/* recent message and suggestion texts: a text equal to one of them is
+	 * not stored again (a rule often says the same thing about many names) */
+	uint64_t text_hash[ZL_FINDINGS_TEXTS];
+	const char *text[ZL_FINDINGS_TEXTS];
 };
 
 /** @brief Initialise an empty list. */

@@ -232,9 +232,9 @@ static int walk_name(walk_t *w, const char *name, unsigned *cost, bool *unknown)
 	for (int hops = 0; n && zl_node_has(n, ZL_TYPE_CNAME) && hops < 8; hops++) {
 		const zl_rr_t *c = zl_node_first(n, ZL_TYPE_CNAME);
 		char buf[ZL_NAME_STRLEN];
-		if (!zl_wire_name_len(c->rdata, c->rdlen))
+		if (!zl_wire_name_len(zl_rr_rdata(c), c->rdlen))
 			break;
-		n = zl_zoneset_find_str(w->set, zl_wire_name_str(c->rdata, c->rdlen, buf), NULL);
+		n = zl_zoneset_find_str(w->set, zl_wire_name_str(zl_rr_rdata(c), c->rdlen, buf), NULL);
 	}
 	const zl_rr_t *spf = NULL;
 	size_t nspf = 0;

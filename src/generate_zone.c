@@ -130,9 +130,9 @@ static void add_addresses(zl_arena_t *a, facts_t *f, const zl_node_t *n,
 {
 	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next) {
 		if (rr->type == ZL_TYPE_A && rr->rdlen == 4)
-			add_net(a, f, 4, c->ip4, rr->rdata);
+			add_net(a, f, 4, c->ip4, zl_rr_rdata(rr));
 		else if (rr->type == ZL_TYPE_AAAA && rr->rdlen == 16)
-			add_net(a, f, 6, c->ip6, rr->rdata);
+			add_net(a, f, 6, c->ip6, zl_rr_rdata(rr));
 	}
 }
 
@@ -178,7 +178,7 @@ static void learn_spf(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f, const 
 			for (const zl_rr_t *mx = t ? zl_node_first(t, ZL_TYPE_MX) : NULL; mx;
 			     mx = zl_rr_next_same(mx))
 				if (mx->rdlen > 3)
-					add_addresses(a, f, find_wire_name(set, mx->rdata + 2,
+					add_addresses(a, f, find_wire_name(set, zl_rr_rdata(mx) + 2,
 							mx->rdlen - 2u), &term->cidr);
 			break;
 		case ZL_SPF_PTR:
@@ -203,9 +203,9 @@ static void learn(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f)
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 			if (rr->opaque)
 				continue;
-			if (rr->type == ZL_TYPE_MX && rr->rdlen > 2 && rr->rdata[2] != 0)
+			if (rr->type == ZL_TYPE_MX && rr->rdlen > 2 && zl_rr_rdata(rr)[2] != 0)
 				ps_add(a, &f->mail_hosts,
-				       find_wire_name(set, rr->rdata + 2, rr->rdlen - 2u));
+				       find_wire_name(set, zl_rr_rdata(rr) + 2, rr->rdlen - 2u));
 			if (rr->type != ZL_TYPE_TXT)
 				continue;
 			learn_spf(a, set, f, rr);
@@ -235,7 +235,7 @@ static bool in_nets(const facts_t *f, const zl_rr_t *rr)
 			continue;
 		bool match = true;
 		for (unsigned b = 0; b < x->prefix && match; b++)
-			match = ((x->addr[b / 8] ^ rr->rdata[b / 8]) >> (7 - b % 8) & 1) == 0;
+			match = ((x->addr[b / 8] ^ zl_rr_rdata(rr)[b / 8]) >> (7 - b % 8) & 1) == 0;
 		if (match)
 			return true;
 	}
@@ -244,7 +244,7 @@ static bool in_nets(const facts_t *f, const zl_rr_t *rr)
 
 static bool is_null_mx(const zl_rr_t *rr)
 {
-	return rr->rdlen == 3 && rr->rdata[2] == 0;
+	return rr->rdlen == 3 && zl_rr_rdata(rr)[2] == 0;
 }
 
 /* An SPF record that authorizes no one: "v=spf1 -all", modifiers other than
@@ -355,7 +355,7 @@ static void harden_name(zctx_t *z, const zl_node_t *n, const char *name)
 	bool ok = false;
 	for (const zl_rr_t *rr = first_of(z, n, ZL_TYPE_MX); rr; rr = next_of(z, rr)) {
 		nmx++;
-		ok = rr->rdata[0] == 0 && rr->rdata[1] == 0;
+		ok = zl_rr_rdata(rr)[0] == 0 && zl_rr_rdata(rr)[1] == 0;
 	}
 	if (nmx != 1 || !ok) {
 		/* RFC 7505 section 3: exactly one MX, preference 0, target "." */
@@ -487,7 +487,7 @@ static bool below_cut(const zctx_t *z, const zl_node_t *n)
  * it gains nothing from null MX or SPF. */
 static bool is_internal(const zl_rr_t *rr)
 {
-	const uint8_t *p = rr->rdata;
+	const uint8_t *p = zl_rr_rdata(rr);
 	if (rr->type == ZL_TYPE_A && rr->rdlen == 4)
 		return p[0] == 10 || p[0] == 127 || (p[0] == 172 && (p[1] & 0xf0) == 16) ||
 		       (p[0] == 192 && p[1] == 168) || (p[0] == 169 && p[1] == 254) ||

@@ -66,6 +66,20 @@ bool zl_rule_id_is_builtin_family(const char *id)
 	return false;
 }
 
+/* A finding's text, stored once per findings list when it repeats: a
+ * direct-mapped cache of recent texts keyed by their hash. */
+static const char *keep_text(zl_findings_t *fs, const char *s, size_t len)
+{
+	uint64_t h = zl_hash_bytes(s, len, 0);
+	size_t i = (size_t)(h & (ZL_FINDINGS_TEXTS - 1));
+	const char *old = fs->text[i];
+	if (old && fs->text_hash[i] == h && !strncmp(old, s, len) && old[len] == '\0')
+		return old;
+	fs->text[i] = zl_arena_strndup(&fs->arena, s, len);
+	fs->text_hash[i] = h;
+	return fs->text[i];
+}
+
 /* Messages are built by checks from escaped zone data; escape again whatever
  * control or non-ASCII byte slipped through, so no report carries one. */
 static const char *vformat(zl_findings_t *fs, const char *fmt, va_list ap)
@@ -80,7 +94,7 @@ static const char *vformat(zl_findings_t *fs, const char *fmt, va_list ap)
 		if ((unsigned char)buf[i] < 0x20 || (unsigned char)buf[i] >= 0x7f)
 			clean = 0;
 	if (clean)
-		return zl_arena_strndup(&fs->arena, buf, len);
+		return keep_text(fs, buf, len);
 	char *out = zl_arena_alloc(&fs->arena, len * 4 + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
@@ -177,9 +191,11 @@ void zl_suggest(zl_ctx_t *ctx, zl_finding_t *f, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	char buf[8192];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	f->suggestion = zl_arena_strdup(&ctx->findings->arena, buf);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1;
+	buf[len] = '\0';
+	f->suggestion = keep_text(ctx->findings, buf, len);
 }
 
 static bool family_enabled(const zl_ctx_t *ctx, unsigned fam)

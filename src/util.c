@@ -72,10 +72,10 @@ char *zl_rr_txt(zl_arena_t *arena, const zl_rr_t *rr, size_t *len)
 	char *out = zl_arena_alloc(arena, (size_t)rr->rdlen + 1);
 	size_t o = 0, i = 0;
 	while (i < rr->rdlen) {
-		size_t l = rr->rdata[i++];
+		size_t l = zl_rr_rdata(rr)[i++];
 		if (i + l > rr->rdlen)
 			l = rr->rdlen - i;
-		memcpy(out + o, rr->rdata + i, l);
+		memcpy(out + o, zl_rr_rdata(rr) + i, l);
 		o += l;
 		i += l;
 	}
@@ -89,7 +89,7 @@ size_t zl_rr_txt_strings(const zl_rr_t *rr)
 {
 	size_t n = 0, i = 0;
 	while (i < rr->rdlen) {
-		i += 1u + rr->rdata[i];
+		i += 1u + zl_rr_rdata(rr)[i];
 		n++;
 	}
 	return n;
@@ -124,7 +124,7 @@ char *zl_rr_rdata_str(zl_arena_t *arena, const zl_rr_t *rr)
 	p[7] = (uint8_t)rr->ttl;
 	p[8] = (uint8_t)(rr->rdlen >> 8);
 	p[9] = (uint8_t)rr->rdlen;
-	memcpy(p + 10, rr->rdata, rr->rdlen);
+	memcpy(p + 10, zl_rr_rdata(rr), rr->rdlen);
 	ldns_rr *lr = NULL;
 	size_t pos = 0;
 	char *res = NULL;
@@ -150,7 +150,7 @@ char *zl_rr_rdata_str(zl_arena_t *arena, const zl_rr_t *rr)
 		if (rr->rdlen)
 			res[o++] = ' ';
 		for (size_t i = 0; i < rr->rdlen; i++)
-			o += sprintf(res + o, "%02x", rr->rdata[i]);
+			o += sprintf(res + o, "%02x", zl_rr_rdata(rr)[i]);
 	}
 	return res;
 }
@@ -211,10 +211,10 @@ size_t zl_rr_txt_into(const zl_rr_t *rr, char *buf)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < rr->rdlen;) {
-		size_t l = rr->rdata[i++];
+		size_t l = zl_rr_rdata(rr)[i++];
 		if (i + l > rr->rdlen)
 			l = rr->rdlen - i;
-		memcpy(buf + o, rr->rdata + i, l);
+		memcpy(buf + o, zl_rr_rdata(rr) + i, l);
 		o += l;
 		i += l;
 	}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "external.h"
+#include "util.h"
 
 static uint8_t lower(uint8_t c)
 {
@@ -49,6 +50,7 @@ void zl_zoneset_free(zl_zoneset_t *set)
 {
 	free(set->table);
 	free(set->files);
+	free(set->rdcache);
 	zl_arena_free(&set->arena);
 	memset(set, 0, sizeof(*set));
 }
@@ -248,26 +250,63 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 	return z;
 }
 
+/*
+ * Rdata worth sharing is longer than the pointer that would replace it.
+ * Zones repeat rdata a lot (one DKIM key or DMARC record on many names, the
+ * same MX target everywhere), so a record looks its rdata up in a small
+ * direct-mapped table of recently added records and, on a match, stores a
+ * pointer to their copy instead of its own.  The table is fixed in size:
+ * unique rdata costs a hash and one comparison, never memory.
+ */
+#define RDCACHE_SLOTS 4096
+
+static const uint8_t *shared_rdata(zl_zoneset_t *set, const uint8_t *rdata, size_t rdlen,
+				   zl_rr_t ***slotp)
+{
+	*slotp = NULL;
+	if (rdlen <= sizeof(const uint8_t *))
+		return NULL;
+	if (!set->rdcache)
+		set->rdcache = zl_xcalloc(RDCACHE_SLOTS, sizeof(*set->rdcache));
+	uint64_t h = zl_hash_bytes(rdata, rdlen, 0);
+	zl_rr_t **slot = &set->rdcache[h & (RDCACHE_SLOTS - 1)];
+	const zl_rr_t *old = *slot;
+	if (old && old->rdlen == rdlen) {
+		const uint8_t *d = zl_rr_rdata(old);
+		if (!memcmp(d, rdata, rdlen))
+			return d;
+	}
+	*slotp = slot;
+	return NULL;
+}
+
 zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 			   uint16_t type, uint16_t rrclass, uint32_t ttl, const uint8_t *rdata,
 			   size_t rdlen, uint16_t file, uint32_t line)
 {
 	if (rdlen > 65535)
 		rdlen = 65535;
-	zl_rr_t *rr = zl_arena_alloc(&set->arena, sizeof(*rr) + rdlen);
+	zl_rr_t **slot;
+	const uint8_t *same = shared_rdata(set, rdata, rdlen, &slot);
+	zl_rr_t *rr = zl_arena_alloc(&set->arena, sizeof(*rr) + (same ? sizeof(same) : rdlen));
 	rr->next = NULL;
 	rr->owner = owner;
 	rr->zone = zone;
 	rr->ttl = ttl;
-	rr->line = line;
+	rr->line = line < ZL_RR_LINE_MAX ? line : ZL_RR_LINE_MAX;
 	rr->file = file;
 	rr->type = type;
 	rr->rrclass = rrclass;
 	rr->rdlen = (uint16_t)rdlen;
 	rr->opaque = 0;
 	rr->generated = 0;
-	if (rdlen)
-		memcpy(rr->rdata, rdata, rdlen);
+	rr->shared = same != NULL;
+	if (same)
+		memcpy(rr->data, &same, sizeof(same));
+	else if (rdlen)
+		memcpy(rr->data, rdata, rdlen);
+	if (slot)
+		*slot = rr;
 	if (owner->rrs_tail)
 		owner->rrs_tail->next = rr;
 	else

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -49,15 +50,31 @@ struct zl_rr {
 	zl_node_t *owner;      /**< interned owner name */
 	zl_zone_t *zone;       /**< zone whose file held the record */
 	uint32_t ttl;
-	uint32_t line;         /**< line of the record's first token */
+	uint32_t line : 28;    /**< line of the record's first token (saturates) */
+	uint32_t opaque : 1;   /**< type zonelint cannot parse; rdata absent */
+	uint32_t generated : 1; /**< produced by $GENERATE */
+	uint32_t shared : 1;   /**< rdata is another record's (see zl_rr_rdata) */
 	uint16_t file;         /**< index into zl_zoneset_t.files */
 	uint16_t type;
 	uint16_t rrclass;
 	uint16_t rdlen;
-	uint8_t opaque;        /**< type zonelint cannot parse; rdata absent */
-	uint8_t generated;     /**< produced by $GENERATE */
-	uint8_t rdata[];       /**< uncompressed wire-format rdata */
+	/** the uncompressed wire-format rdata, or, when shared, a pointer to an
+	 *  identical record's copy: read it with zl_rr_rdata() */
+	uint8_t data[];
 };
+
+/** Largest line number a record keeps; later lines are reported as this. */
+#define ZL_RR_LINE_MAX ((1u << 28) - 1)
+
+/** @brief The record's uncompressed wire-format rdata (rdlen octets). */
+static inline const uint8_t *zl_rr_rdata(const zl_rr_t *rr)
+{
+	if (!rr->shared)
+		return rr->data;
+	const uint8_t *p;
+	memcpy(&p, rr->data, sizeof(p));
+	return p;
+}
 
 /** One owner name. */
 struct zl_node {
@@ -111,6 +128,9 @@ typedef struct zl_zoneset {
 	uint32_t nfiles;
 	uint32_t files_cap;
 	uint64_t nrecords;
+	/** recently added records by a hash of their rdata: a record whose
+	 *  rdata equals one of theirs shares it (zl_rr_t.shared) */
+	zl_rr_t **rdcache;
 } zl_zoneset_t;
 
 /** @brief Initialise an empty set.  Free with zl_zoneset_free(). */

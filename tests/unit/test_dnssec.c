@@ -162,7 +162,7 @@ static void test_signatures(void **state)
 			rrs[cnt++] = rr;
 		const zl_rr_t *sigrr = NULL;
 		for (const zl_rr_t *rr = first(n, ZL_TYPE_RRSIG); rr; rr = zl_rr_next_same(rr))
-			if (((rr->rdata[0] << 8) | rr->rdata[1]) == types[t])
+			if (((zl_rr_rdata(rr)[0] << 8) | zl_rr_rdata(rr)[1]) == types[t])
 				sigrr = rr;
 		assert_non_null(sigrr);
 		zl_rrsig_t sig;
@@ -172,8 +172,10 @@ static void test_signatures(void **state)
 		assert_int_equal(zl_sigcheck_verify(sc, &sig, &key), ZL_SIG_VALID);
 		/* a changed RRset no longer verifies */
 		zl_rr_t *copy = malloc(sizeof(*copy) + rrs[0]->rdlen);
-		memcpy(copy, rrs[0], sizeof(*copy) + rrs[0]->rdlen);
-		copy->rdata[copy->rdlen - 1] ^= 1;
+		memcpy(copy, rrs[0], sizeof(*copy));
+		memcpy(copy->data, zl_rr_rdata(rrs[0]), rrs[0]->rdlen);
+		copy->shared = 0;
+		copy->data[copy->rdlen - 1] ^= 1;
 		const zl_rr_t *changed[4];
 		memcpy(changed, rrs, sizeof(changed));
 		changed[0] = copy;

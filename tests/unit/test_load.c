@@ -76,7 +76,7 @@ static void test_lines_and_owners(void **state)
 	assert_int_equal(mx->line, 10);
 	assert_int_equal(mx->ttl, 300);
 	char nb[ZL_NAME_STRLEN];
-	assert_string_equal(zl_wire_name_str(mx->rdata + 2, mx->rdlen - 2, nb),
+	assert_string_equal(zl_wire_name_str(zl_rr_rdata(mx) + 2, mx->rdlen - 2, nb),
 			    "mx1.example.com.");
 	const zl_rr_t *txt = find(run, "txt.example.com.", ZL_TYPE_TXT);
 	assert_non_null(txt);
@@ -88,6 +88,62 @@ static void test_lines_and_owners(void **state)
 	zl_arena_free(&a2);
 	assert_int_equal(ndiags(run, ZL_DIAG_SYNTAX, 0), 0);
 	done(run);
+}
+
+/* Identical rdata is stored once (zl_rr_t.shared) and reads the same. */
+static void test_shared_rdata(void **state)
+{
+	(void)state;
+	zl_run_t *run = load(HDR
+			     "a TXT \"v=DMARC1; p=reject\"\n"
+			     "b TXT \"v=DMARC1; p=reject\"\n"
+			     "c TXT \"v=DMARC1; p=none\"\n"
+			     "d A 192.0.2.1\n"
+			     "e A 192.0.2.1\n"
+			     "f MX 10 mx1\n"
+			     "g MX 10 MX1\n");
+	const zl_rr_t *a = find(run, "a.example.com.", ZL_TYPE_TXT);
+	const zl_rr_t *b = find(run, "b.example.com.", ZL_TYPE_TXT);
+	const zl_rr_t *c = find(run, "c.example.com.", ZL_TYPE_TXT);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_false(a->shared);
+	assert_true(b->shared);
+	assert_ptr_equal(zl_rr_rdata(b), zl_rr_rdata(a));
+	assert_int_equal(b->rdlen, a->rdlen);
+	assert_false(c->shared);
+	assert_memory_equal(zl_rr_rdata(c), "\x10v=DMARC1; p=none", 17);
+	assert_int_equal(b->line, 7);
+	/* rdata no longer than a pointer is kept in the record */
+	const zl_rr_t *e = find(run, "e.example.com.", ZL_TYPE_A);
+	assert_non_null(e);
+	assert_false(e->shared);
+	assert_memory_equal(zl_rr_rdata(e), "\xc0\x00\x02\x01", 4);
+	/* case differs in the wire rdata, so nothing is shared */
+	const zl_rr_t *g = find(run, "g.example.com.", ZL_TYPE_MX);
+	assert_non_null(g);
+	assert_false(g->shared);
+	char nb[ZL_NAME_STRLEN];
+	assert_string_equal(zl_wire_name_str(zl_rr_rdata(g) + 2, g->rdlen - 2u, nb),
+			    "MX1.example.com.");
+	done(run);
+}
+
+/* A line past what a record keeps is reported as the last it can hold. */
+static void test_line_saturates(void **state)
+{
+	(void)state;
+	zl_zoneset_t set;
+	zl_zoneset_init(&set);
+	zl_node_t *n = zl_zoneset_intern(&set, (const uint8_t *)"\x01x\0", 3);
+	zl_rr_t *rr = zl_zoneset_add_rr(&set, NULL, n, ZL_TYPE_A, 1, 60,
+					(const uint8_t *)"\1\2\3\4", 4, 0, 4000000000u);
+	assert_int_equal(rr->line, ZL_RR_LINE_MAX);
+	rr = zl_zoneset_add_rr(&set, NULL, n, ZL_TYPE_A, 1, 60, (const uint8_t *)"\1\2\3\5", 4,
+			       0, ZL_RR_LINE_MAX - 1);
+	assert_int_equal(rr->line, ZL_RR_LINE_MAX - 1);
+	zl_zoneset_free(&set);
 }
 
 static void test_ttl_units_and_class_order(void **state)
@@ -195,7 +251,7 @@ static void test_generate(void **state)
 	assert_non_null(a);
 	assert_int_equal(a->line, 6);
 	assert_true(a->generated);
-	assert_int_equal(a->rdata[3], 2);
+	assert_int_equal(zl_rr_rdata(a)[3], 2);
 	assert_null(find(run, "host-4.example.com.", ZL_TYPE_A));
 	done(run);
 }
@@ -215,7 +271,7 @@ static void assert_same_records(zl_run_t *x, zl_run_t *y)
 			assert_int_equal(a->line, b->line);
 			assert_int_equal(a->generated, b->generated);
 			assert_int_equal(a->rdlen, b->rdlen);
-			assert_memory_equal(a->rdata, b->rdata, a->rdlen);
+			assert_memory_equal(zl_rr_rdata(a), zl_rr_rdata(b), a->rdlen);
 		}
 		assert_null(a);
 		assert_null(b);
@@ -275,7 +331,7 @@ static void test_fast_path_matches_ldns(void **state)
 	const zl_rr_t *j = find(&fast, "j.example.com.", ZL_TYPE_TXT);
 	assert_non_null(j);
 	assert_int_equal(j->rdlen, sizeof(jtxt));
-	assert_memory_equal(j->rdata, jtxt, sizeof(jtxt));
+	assert_memory_equal(zl_rr_rdata(j), jtxt, sizeof(jtxt));
 	assert_null(zl_rr_next_same(j));
 	assert_same_records(&fast, &slow);
 	zl_loader_free(lf);
@@ -357,6 +413,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_and_owners),
+		cmocka_unit_test(test_shared_rdata),
+		cmocka_unit_test(test_line_saturates),
 		cmocka_unit_test(test_ttl_units_and_class_order),
 		cmocka_unit_test(test_syntax_errors_continue),
 		cmocka_unit_test(test_origin_inference),
