@@ -48,7 +48,7 @@ bool zl_external_is_snapshot(const char *data, size_t len)
 
 static size_t mark_slot(const zl_external_t *x, const zl_node_t *node)
 {
-	size_t h = (size_t)node->hash * 2654435761u;
+	size_t h = (size_t)((uintptr_t)node >> 3) * 2654435761u;
 	size_t mask = x->mark_cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask)
 		if (!x->mark_key[i] || x->mark_key[i] == node)

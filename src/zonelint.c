@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,14 @@ int zl_usage_error(const char *fmt, ...)
 
 int main(int argc, char **argv)
 {
+#ifdef M_MMAP_THRESHOLD
+	/* Big blocks (arena chunks, findings arrays) get their own mappings and
+	 * go back to the system when freed.  glibc would otherwise raise the
+	 * threshold after the first such free and serve them from the heap,
+	 * where the rule threads' freed arrays stay resident while the joined
+	 * list is built: 9 MB more at the peak on a zone of a million records. */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 	if (argc < 2)
 		return fputs(usage_text, stderr), 2;
 	const char *cmd = argv[1];

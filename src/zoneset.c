@@ -5,6 +5,7 @@
 #include "zoneset.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,7 +78,7 @@ static void grow(zl_zoneset_t *set)
 		zl_node_t *n = set->table[i];
 		while (n) {
 			zl_node_t *next = n->hnext;
-			uint32_t b = n->hash & (nsize - 1);
+			uint32_t b = name_hash(n->wire, n->wirelen) & (nsize - 1);
 			n->hnext = nt[b];
 			nt[b] = n;
 			n = next;
@@ -106,7 +107,7 @@ zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t 
 {
 	uint32_t h = name_hash(wire, len);
 	for (zl_node_t *n = set->table[h & (set->table_size - 1)]; n; n = n->hnext)
-		if (n->hash == h && name_eq(n, wire, len))
+		if (name_eq(n, wire, len))
 			return n;
 	return NULL;
 }
@@ -125,15 +126,15 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 	}
 	if (set->nnodes + 1 > set->table_size / 4 * 3)
 		grow(set);
-	n = zl_arena_alloc(&set->arena, sizeof(*n) + len);
-	memset(n, 0, sizeof(*n));
+	/* the name follows the header's last field, not its padding */
+	n = zl_arena_alloc(&set->arena, offsetof(zl_node_t, wire) + len);
+	memset(n, 0, offsetof(zl_node_t, wire));
 	for (size_t i = 0; i < len; i++)
 		n->wire[i] = lower(wire[i]);
 	n->wirelen = (uint8_t)len;
 	n->labels = labels;
 	n->parent = parent;
-	n->hash = name_hash(wire, len);
-	uint32_t b = n->hash & (set->table_size - 1);
+	uint32_t b = name_hash(wire, len) & (set->table_size - 1);
 	n->hnext = set->table[b];
 	set->table[b] = n;
 	if (set->last)

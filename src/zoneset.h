@@ -84,7 +84,6 @@ struct zl_node {
 	zl_rr_t *rrs;          /**< records at this name, every zone, file order */
 	zl_rr_t *rrs_tail;
 	zl_zone_t *apex_of;    /**< zone whose apex this is, else NULL */
-	uint32_t hash;
 	uint16_t nrr;          /**< records at this name (saturates) */
 	uint8_t wirelen;
 	uint8_t labels;
