@@ -89,7 +89,7 @@ static void dkcache_flush(dkcache_t *dc)
 static bool first_label_is(const zl_node_t *n, const char *label)
 {
 	size_t l = strlen(label);
-	return n->wirelen > l + 1 && n->wire[0] == l && !memcmp(n->wire + 1, label, l);
+	return n->wirelen > l + 1 && n->label[0] == l && !memcmp(n->label + 1, label, l);
 }
 
 /* The closest strict ancestor whose first label is "_domainkey", or NULL. */

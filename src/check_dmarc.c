@@ -180,7 +180,9 @@ static bool wire_below(const uint8_t *w, size_t len, const uint8_t *anc, size_t 
  */
 static bool same_org(const zl_zoneset_t *set, const zl_node_t *x, const uint8_t *h, size_t hl)
 {
-	if (wire_below(h, hl, x->wire, x->wirelen) || wire_below(x->wire, x->wirelen, h, hl))
+	uint8_t xw[ZL_WIRE_MAX];
+	zl_node_wire(x, xw);
+	if (wire_below(h, hl, xw, x->wirelen) || wire_below(xw, x->wirelen, h, hl))
 		return true;
 	const zl_zone_t *zx = zl_zoneset_zone_for(set, x);
 	const zl_node_t *hn = closest(set, h, hl);
@@ -189,7 +191,7 @@ static bool same_org(const zl_zoneset_t *set, const zl_node_t *x, const uint8_t 
 		return zx == zh || zl_node_is_below(zx->apex, zh->apex) ||
 		       zl_node_is_below(zh->apex, zx->apex);
 	size_t a, b;
-	const uint8_t *ta = last_two(x->wire, x->wirelen, &a), *tb = last_two(h, hl, &b);
+	const uint8_t *ta = last_two(xw, x->wirelen, &a), *tb = last_two(h, hl, &b);
 	return a == b && !memcmp(ta, tb, a);
 }
 
@@ -642,7 +644,7 @@ static void check_one_report_domain(dstate_t *st, const zl_rr_t *rr, const zl_no
 	size_t xl = x->wirelen - 1u, ml = sizeof(mid) - 1u;
 	if (xl + ml + hl > 255)
 		return; /* no such name can exist */
-	memcpy(aw, x->wire, xl);
+	zl_node_wire(x, aw); /* its root label is overwritten next */
 	memcpy(aw + xl, mid, ml);
 	memcpy(aw + xl + ml, hw, hl);
 	size_t al = xl + ml + hl;
@@ -794,7 +796,7 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *r
 	/* the policy domain X: the labels before _report */
 	uint8_t xw[256];
 	size_t xl = (size_t)n->wirelen - rep->wirelen;
-	memcpy(xw, n->wire, xl);
+	zl_node_wire(n, xw); /* then cut after X's labels */
 	xw[xl++] = 0;
 	const zl_node_t *x = zl_zoneset_find(ctx->set, xw, xl);
 	const zl_node_t *near = x ? x : closest(ctx->set, xw, xl);
@@ -807,6 +809,8 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *r
 		return;
 	const zl_dmarc_t *d = zl_dmarc_site_parse(&st->cache, s);
 	if (d) {
+		uint8_t rw[ZL_WIRE_MAX];
+		zl_node_wire(r, rw);
 		size_t nu = d->n_rua + d->n_ruf;
 		for (size_t i = 0; i < nu; i++) {
 			const zl_dmarc_uri_t *u = i < d->n_rua ? &d->rua[i] : &d->ruf[i - d->n_rua];
@@ -814,7 +818,7 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *r
 			size_t hl = u->valid && u->uri.scheme == ZL_TV_SCHEME_MAILTO
 			                ? host_wire(u->uri.host, u->uri.host_len, hw, sizeof(hw))
 			                : 0;
-			if (hl && hl == r->wirelen && !memcmp(hw, r->wire, hl))
+			if (hl && hl == r->wirelen && !memcmp(hw, rw, hl))
 				return;
 		}
 	}
@@ -858,8 +862,8 @@ static bool dmarc_typo(const zl_node_t *n)
 {
 	if (n->wirelen < 2)
 		return false;
-	const char *l = (const char *)n->wire + 1;
-	size_t len = n->wire[0];
+	const char *l = (const char *)n->label + 1;
+	size_t len = n->label[0];
 	for (size_t i = 0; i + 5 <= len; i++)
 		if (zl_tv_eq(l + i, 5, "dmarc", true))
 			return true;
@@ -942,7 +946,10 @@ static bool doubled_origin(const zl_node_t *x, const zl_zone_t *z)
 	size_t al = apex->wirelen;
 	if (al < 2 || x->wirelen != 2 * al - 1)
 		return false;
-	return !memcmp(x->wire, apex->wire, al - 1) && !memcmp(x->wire + al - 1, apex->wire, al);
+	uint8_t xw[ZL_WIRE_MAX], aw[ZL_WIRE_MAX];
+	zl_node_wire(x, xw);
+	zl_node_wire(apex, aw);
+	return !memcmp(xw, aw, al - 1) && !memcmp(xw + al - 1, aw, al);
 }
 
 /* _dmarc.<x>: the policy records themselves. */
@@ -1042,7 +1049,7 @@ static void check_wildcard(dstate_t *st, const zl_node_t *w)
 	zl_ctx_t *ctx = st->ctx;
 	const zl_zone_t *z = zl_mail_zone(w);
 	const zl_node_t *p = w->parent;
-	if (!z || z->is_reverse || z->external || !p || (p->wirelen > 1 && p->wire[1] == '_'))
+	if (!z || z->is_reverse || z->external || !p || (p->wirelen > 1 && p->label[1] == '_'))
 		return; /* *._report._dmarc and the like are not mail domains */
 	const zl_rr_t *txt = NULL;
 	for (const zl_rr_t *rr = zl_node_first(w, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
@@ -1107,8 +1114,8 @@ static const zl_zone_t *domain_zone(const zl_node_t *n)
 	if (n->labels == 0 || zl_mail_label_is(n, "*"))
 		return NULL;
 	/* underscore names (RFC 8552: _spf, _report._dmarc, ...) are not mail domains */
-	for (size_t i = 0; i < n->wirelen && n->wire[i]; i += (size_t)n->wire[i] + 1)
-		if (n->wire[i + 1] == '_')
+	for (const zl_node_t *a = n; a && a->label[0]; a = a->parent)
+		if (a->label[1] == '_')
 			return NULL;
 	const zl_zone_t *z = zl_mail_zone(n);
 	if (!z || z->is_reverse || z->external)

@@ -238,7 +238,9 @@ static int eval_sig(zl_dstate_t *st, zl_sigcheck_t *sc, const zl_rr_t *sigrr,
 	for (size_t i = 0; i < sig->signer_len; i++)
 		if (signer[i] >= 'A' && signer[i] <= 'Z')
 			signer[i] = (uint8_t)(signer[i] + 32);
-	if (sig->signer_len != z->apex->wirelen || memcmp(signer, z->apex->wire, sig->signer_len)) {
+	uint8_t aw[ZL_WIRE_MAX];
+	if (sig->signer_len != z->apex->wirelen ||
+	    memcmp(signer, zl_node_wire(z->apex, aw), sig->signer_len)) {
 		char sb[ZL_NAME_STRLEN];
 		snprintf(out->why, sizeof(out->why),
 		         "its signer '%s' is not the zone '%s' (RFC 4035 section 2.2)",
@@ -557,8 +559,8 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 			const zl_dnskey_t *k = &cs->keys[i];
 			if (k->tag != tag || k->alg != alg)
 				continue;
-			uint8_t dg[64];
-			size_t dl = zl_ds_digest(dt, child->apex->wire, child->apex->wirelen,
+			uint8_t dg[64], cw[ZL_WIRE_MAX];
+			size_t dl = zl_ds_digest(dt, zl_node_wire(child->apex, cw), child->apex->wirelen,
 			                         zl_rr_rdata(k->rr), k->rr->rdlen, dg);
 			if (!dl || dl != rr->rdlen - 4u || memcmp(dg, zl_rr_rdata(rr) + 4, dl))
 				continue;

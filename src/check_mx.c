@@ -164,11 +164,14 @@ static bool address_target(const uint8_t *w, size_t len, const zl_zone_t *z, cha
 	if (n == 4) {
 		size_t rest = len - (size_t)(p - w);
 		bool origin = z && rest == z->apex->wirelen;
+		uint8_t aw[ZL_WIRE_MAX];
+		if (origin)
+			zl_node_wire(z->apex, aw);
 		for (size_t i = 0; origin && i < rest; i++) {
 			uint8_t c = p[i];
 			if (c >= 'A' && c <= 'Z')
 				c = (uint8_t)(c + 32);
-			origin = c == z->apex->wire[i];
+			origin = c == aw[i];
 		}
 		if (*p == 0 || origin) {
 			size_t o = 0;
@@ -833,7 +836,7 @@ static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_
 		if (n != apex && !has_in(n, ZL_TYPE_A, z) && !has_in(n, ZL_TYPE_AAAA, z))
 			continue;
 		if (has_in(n, ZL_TYPE_MX, z) || has_in(n, ZL_TYPE_CNAME, z) || below_cut(n, z) ||
-		    (n != apex && (n->wire[0] == 0 || n->wire[1] == '_')) ||
+		    (n != apex && (n->label[0] == 0 || n->label[1] == '_')) ||
 		    zl_ptrmap_has(mx_hosts, n))
 			continue;
 		char nb[ZL_NAME_STRLEN];

@@ -168,7 +168,7 @@ static bool include_only(const zl_spfname_t *sn)
 	if (sn->redirect_target)
 		return false;
 	/* "_spf" names are no mail domains, but records to include */
-	if (n->wirelen > 1 && n->wire[1] == '_')
+	if (n->wirelen > 1 && n->label[1] == '_')
 		return true;
 	return sn->include_target && !zl_spf_count(n, sn->zone, ZL_TYPE_MX) &&
 	       !zl_spf_count(n, sn->zone, ZL_TYPE_A) && !zl_spf_count(n, sn->zone, ZL_TYPE_AAAA);
@@ -737,7 +737,7 @@ static void check_missing(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z,
 	}
 	/* parked and web zones: the nullmx- family speaks for names with a null
 	 * MX; MX and SPF hosts send mail; "_" names are not host names */
-	if (null || zl_ptrmap_has(hosts, n) || (n != z->apex && n->wire[1] == '_'))
+	if (null || zl_ptrmap_has(hosts, n) || (n != z->apex && n->label[1] == '_'))
 		return;
 	/* nullmx-missing reports the same names with the whole hardened set */
 	if (zl_rule_enabled(ctx, ZL_R_NULLMX_MISSING))

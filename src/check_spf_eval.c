@@ -338,7 +338,8 @@ const char *zl_spf_name_text(zl_arena_t *arena, const uint8_t *wire, size_t len)
 
 static const char *node_text(zl_arena_t *a, const zl_node_t *n)
 {
-	return zl_spf_name_text(a, n->wire, n->wirelen);
+	uint8_t w[ZL_WIRE_MAX];
+	return zl_spf_name_text(a, zl_node_wire(n, w), n->wirelen);
 }
 
 /* ---- the include/redirect graph ------------------------------------------------ */
@@ -783,7 +784,7 @@ static size_t term_target(ev_t *e, const zl_spf_term_t *t, uint8_t *w)
 	if (t->domain.present)
 		return zl_spf_spec_wire(&t->domain, w);
 	const zl_node_t *n = e->fr[e->depth - 1].sn->node;
-	memcpy(w, n->wire, n->wirelen);
+	zl_node_wire(n, w);
 	return n->wirelen;
 }
 

@@ -47,8 +47,8 @@ static bool label_is(const uint8_t *label, const char *s)
 /* The host of "_25._tcp.HOST", or NULL when the name is not of that form. */
 static const zl_node_t *smtp_host(const zl_node_t *n)
 {
-	if (!n->parent || !n->parent->parent || !label_is(n->wire, "_25") ||
-	    !label_is(n->parent->wire, "_tcp"))
+	if (!n->parent || !n->parent->parent || !label_is(n->label, "_25") ||
+	    !label_is(n->parent->label, "_tcp"))
 		return NULL;
 	return n->parent->parent;
 }

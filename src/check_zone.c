@@ -244,12 +244,14 @@ static void check_ns_targets(zl_ctx_t *ctx, const zl_node_t *n)
 				while (off < l && l - off > apex->wirelen)
 					off += 1u + zl_rr_rdata(ns)[off];
 				if (l - off == apex->wirelen) {
+					uint8_t aw[ZL_WIRE_MAX];
+					zl_node_wire(apex, aw);
 					in_zone = 1;
 					for (size_t i = 0; i < apex->wirelen; i++) {
 						uint8_t c = zl_rr_rdata(ns)[off + i];
 						if (c >= 'A' && c <= 'Z')
 							c += 32;
-						if (c != apex->wire[i])
+						if (c != aw[i])
 							in_zone = 0;
 					}
 				}

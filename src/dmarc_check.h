@@ -126,7 +126,7 @@ void zl_dmarc_walk(zl_dmarc_cache_t *cache, const zl_node_t *domain, zl_dmarc_wa
 static inline bool zl_mail_label_is(const zl_node_t *n, const char *label)
 {
 	size_t l = strlen(label);
-	return n && n->wirelen > 1 && n->wire[0] == l && !memcmp(n->wire + 1, label, l);
+	return n && n->wirelen > 1 && n->label[0] == l && !memcmp(n->label + 1, label, l);
 }
 
 /**

@@ -321,8 +321,8 @@ size_t zl_dnssec_order_key(const zl_node_t *n, uint8_t *out)
 {
 	const uint8_t *lab[128];
 	unsigned nl = 0;
-	for (const uint8_t *p = n->wire; *p && nl < 128; p += 1u + *p)
-		lab[nl++] = p;
+	for (const zl_node_t *a = n; a && a->label[0] && nl < 128; a = a->parent)
+		lab[nl++] = a->label;
 	size_t o = 0;
 	while (nl--) {
 		const uint8_t *l = lab[nl];
@@ -393,19 +393,20 @@ int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *s
 	put(b, signer, sig->signer_len);
 
 	/* owner: the wildcard form when the labels field is smaller (3.1.3) */
-	uint8_t own[256];
+	uint8_t own[256], ow[ZL_WIRE_MAX];
 	size_t ownlen;
+	zl_node_wire(owner, ow);
 	if (sig->labels < owner->labels) {
-		const uint8_t *w = owner->wire;
+		const uint8_t *w = ow;
 		for (unsigned skip = owner->labels - sig->labels; skip; skip--)
 			w += 1u + *w;
-		ownlen = (size_t)(owner->wire + owner->wirelen - w);
+		ownlen = (size_t)(ow + owner->wirelen - w);
 		own[0] = 1;
 		own[1] = '*';
 		memcpy(own + 2, w, ownlen);
 		ownlen += 2;
 	} else {
-		memcpy(own, owner->wire, owner->wirelen);
+		memcpy(own, ow, owner->wirelen);
 		ownlen = owner->wirelen;
 	}
 	uint8_t fixed[10];

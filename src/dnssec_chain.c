@@ -373,8 +373,8 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 				continue;
 			}
 			uint8_t h[32];
-			if (node->parent != apex || node->wire[0] != 32 ||
-			    zl_base32hex_decode(node->wire + 1, 32, h, sizeof(h)) != 20) {
+			if (node->parent != apex || node->label[0] != 32 ||
+			    zl_base32hex_decode(node->label + 1, 32, h, sizeof(h)) != 20) {
 				if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 					zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
 					        "NSEC3 owner '%s' is not a base32hex SHA-1 hash "
@@ -457,7 +457,9 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		const zl_node_t *node = ex.v[i];
 		uintptr_t level = (uintptr_t)zl_ptrmap_get(&ex.map, node);
 		h3_t key;
-		zl_nsec3_hash(node->wire, node->wirelen, par.salt, par.saltlen, par.iter, key.hash);
+		uint8_t nw[ZL_WIRE_MAX];
+		zl_nsec3_hash(zl_node_wire(node, nw), node->wirelen, par.salt, par.saltlen, par.iter,
+			      key.hash);
 		h3_t *hit = nc ? bsearch(&key, chain, nc, sizeof(*chain), cmp_h3) : NULL;
 		if (!hit) {
 			if (level == 2 && zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN)) {

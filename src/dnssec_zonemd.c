@@ -76,7 +76,8 @@ static bool digest(const zrr_t *v, size_t n, const EVP_MD *md, uint8_t *out)
 		                     (uint8_t)(rr->ttl >> 24),    (uint8_t)(rr->ttl >> 16),
 		                     (uint8_t)(rr->ttl >> 8),     (uint8_t)rr->ttl,
 		                     (uint8_t)(rr->rdlen >> 8),   (uint8_t)rr->rdlen};
-		ok = EVP_DigestUpdate(c, rr->owner->wire, rr->owner->wirelen) == 1 &&
+		uint8_t ow[ZL_WIRE_MAX];
+		ok = EVP_DigestUpdate(c, zl_node_wire(rr->owner, ow), rr->owner->wirelen) == 1 &&
 		     EVP_DigestUpdate(c, fixed, sizeof(fixed)) == 1 &&
 		     EVP_DigestUpdate(c, v[i].canon, rr->rdlen) == 1;
 	}

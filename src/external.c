@@ -418,14 +418,15 @@ static int dmarc_refs(const zl_rr_t *rr, const char *text, size_t len, zl_arena_
 	static const uint8_t mid[] = "\007_report\006_dmarc";
 	const zl_node_t *owner = rr->owner;
 	/* the policy domain: the owner without its "_dmarc" label */
-	if (owner->wirelen < 8 || owner->wire[0] != 6 || memcmp(owner->wire + 1, "_dmarc", 6))
+	if (owner->wirelen < 8 || owner->label[0] != 6 || memcmp(owner->label + 1, "_dmarc", 6))
 		return 0;
 	if (!zl_dmarc_is_dmarc(text, len))
 		return 0;
 	zl_dmarc_t d;
 	if (zl_dmarc_parse(&d, text, len, arena) != 0)
 		return 0;
-	const uint8_t *dom = owner->wire + 7;
+	uint8_t dom[ZL_WIRE_MAX];
+	zl_node_wire(owner->parent, dom);
 	size_t dl = owner->wirelen - 7u;
 	size_t n = d.n_rua + d.n_ruf;
 	for (size_t i = 0; i < n; i++) {
@@ -466,9 +467,11 @@ int zl_external_rr_refs(const zl_rr_t *rr, zl_arena_t *arena, zl_ext_ref_fn fn, 
 		return 0;
 	size_t len;
 	char *text = zl_rr_txt(arena, rr, &len);
-	if (zl_spf_is_spf(text, len))
-		return zl_external_spf_refs(text, len, rr->owner->wire, rr->owner->wirelen, arena,
-					    fn, arg, rr);
+	if (zl_spf_is_spf(text, len)) {
+		uint8_t ow[ZL_WIRE_MAX];
+		return zl_external_spf_refs(text, len, zl_node_wire(rr->owner, ow),
+					    rr->owner->wirelen, arena, fn, arg, rr);
+	}
 	return dmarc_refs(rr, text, len, arena, fn, arg);
 }
 

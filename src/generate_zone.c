@@ -91,7 +91,7 @@ typedef struct facts {
 static bool label_is(const zl_node_t *n, const char *label)
 {
 	size_t l = strlen(label);
-	return n->wirelen > l && n->wire[0] == l && !memcmp(n->wire + 1, label, l);
+	return n->wirelen > l && n->label[0] == l && !memcmp(n->label + 1, label, l);
 }
 
 static const zl_node_t *find_wire_name(const zl_zoneset_t *set, const uint8_t *w, size_t max)
@@ -559,7 +559,7 @@ int zl_generate_harden_zones(zl_recset_t *rs, const zl_zoneset_t *set,
 		for (const zl_node_t *n = set->first; n; n = n->order) {
 			if (n == apex || zl_zoneset_zone_for(set, n) != zone)
 				continue;
-			if (n->wirelen > 1 && n->wire[1] == '_')
+			if (n->wirelen > 1 && n->label[1] == '_')
 				continue;
 			if (!has_address(&z, n) || below_cut(&z, n) || has_mail_setup(a, &f, n))
 				continue;

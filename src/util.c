@@ -112,7 +112,7 @@ char *zl_rr_rdata_str(zl_arena_t *arena, const zl_rr_t *rr)
 	/* rebuild a wire record and let ldns print the rdata */
 	size_t wl = (size_t)rr->owner->wirelen + 10 + rr->rdlen;
 	uint8_t *w = zl_xmalloc(wl);
-	memcpy(w, rr->owner->wire, rr->owner->wirelen);
+	zl_node_wire(rr->owner, w);
 	uint8_t *p = w + rr->owner->wirelen;
 	p[0] = (uint8_t)(rr->type >> 8);
 	p[1] = (uint8_t)rr->type;

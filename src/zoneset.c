@@ -29,13 +29,19 @@ static uint32_t name_hash(const uint8_t *wire, size_t len)
 	return h;
 }
 
+/* Is @p n the name @p wire (any case)?  Its labels are its own first label
+ * and then its ancestors'. */
 static bool name_eq(const zl_node_t *n, const uint8_t *wire, size_t len)
 {
 	if (n->wirelen != len)
 		return false;
-	for (size_t i = 0; i < len; i++)
-		if (n->wire[i] != lower(wire[i]))
-			return false;
+	for (size_t i = 0; n; n = n->parent) {
+		size_t l = 1u + n->label[0];
+		for (size_t k = 0; k < l; k++)
+			if (n->label[k] != lower(wire[i + k]))
+				return false;
+		i += l;
+	}
 	return true;
 }
 
@@ -78,7 +84,8 @@ static void grow(zl_zoneset_t *set)
 		zl_node_t *n = set->table[i];
 		while (n) {
 			zl_node_t *next = n->hnext;
-			uint32_t b = name_hash(n->wire, n->wirelen) & (nsize - 1);
+			uint8_t w[ZL_WIRE_MAX];
+			uint32_t b = name_hash(zl_node_wire(n, w), n->wirelen) & (nsize - 1);
 			n->hnext = nt[b];
 			nt[b] = n;
 			n = next;
@@ -127,10 +134,11 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 	if (set->nnodes + 1 > set->table_size / 4 * 3)
 		grow(set);
 	/* the name follows the header's last field, not its padding */
-	n = zl_arena_alloc(&set->arena, offsetof(zl_node_t, wire) + len);
-	memset(n, 0, offsetof(zl_node_t, wire));
-	for (size_t i = 0; i < len; i++)
-		n->wire[i] = lower(wire[i]);
+	size_t ll = 1u + wire[0];
+	n = zl_arena_alloc(&set->arena, offsetof(zl_node_t, label) + ll);
+	memset(n, 0, offsetof(zl_node_t, label));
+	for (size_t i = 0; i < ll; i++)
+		n->label[i] = lower(wire[i]);
 	n->wirelen = (uint8_t)len;
 	n->labels = labels;
 	n->parent = parent;
@@ -221,8 +229,8 @@ size_t zl_name_from_text(const char *s, size_t sl, const uint8_t *origin, size_t
 
 zl_node_t *zl_zoneset_find_str(const zl_zoneset_t *set, const char *name, const zl_node_t *origin)
 {
-	uint8_t wire[512];
-	size_t len = zl_name_from_text(name, strlen(name), origin ? origin->wire : NULL,
+	uint8_t wire[512], ow[ZL_WIRE_MAX];
+	size_t len = zl_name_from_text(name, strlen(name), origin ? zl_node_wire(origin, ow) : NULL,
 				       origin ? origin->wirelen : 0, wire);
 	return len ? zl_zoneset_find(set, wire, len) : NULL;
 }
@@ -236,8 +244,10 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 	static const uint8_t in_addr[] = "\x07in-addr\x04" "arpa";
 	static const uint8_t ip6[] = "\x03ip6\x04" "arpa";
 	for (const zl_node_t *n = apex; n; n = n->parent) {
-		if ((n->wirelen == sizeof(in_addr) && !memcmp(n->wire, in_addr, sizeof(in_addr))) ||
-		    (n->wirelen == sizeof(ip6) && !memcmp(n->wire, ip6, sizeof(ip6))))
+		uint8_t w[ZL_WIRE_MAX];
+		if ((n->wirelen == sizeof(in_addr) &&
+		     !memcmp(zl_node_wire(n, w), in_addr, sizeof(in_addr))) ||
+		    (n->wirelen == sizeof(ip6) && !memcmp(zl_node_wire(n, w), ip6, sizeof(ip6))))
 			z->is_reverse = true;
 	}
 	if (!apex->apex_of)
@@ -365,7 +375,7 @@ zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const c
 		return NULL;
 	wire[0] = (uint8_t)l;
 	memcpy(wire + 1, label, l);
-	memcpy(wire + 1 + l, node->wire, node->wirelen);
+	zl_node_wire(node, wire + 1 + l);
 	return zl_zoneset_find(set, wire, 1 + l + node->wirelen);
 }
 
@@ -414,7 +424,8 @@ char *zl_wire_name_str(const uint8_t *wire, size_t len, char *buf)
 
 char *zl_node_str(const zl_node_t *node, char *buf)
 {
-	return zl_wire_name_str(node->wire, node->wirelen, buf);
+	uint8_t w[ZL_WIRE_MAX];
+	return zl_wire_name_str(zl_node_wire(node, w), node->wirelen, buf);
 }
 
 const char *zl_node_name(zl_zoneset_t *set, const zl_node_t *node)

@@ -85,10 +85,32 @@ struct zl_node {
 	zl_rr_t *rrs_tail;
 	zl_zone_t *apex_of;    /**< zone whose apex this is, else NULL */
 	uint16_t nrr;          /**< records at this name (saturates) */
-	uint8_t wirelen;
+	uint8_t wirelen;       /**< octets of the whole wire-format name */
 	uint8_t labels;
-	uint8_t wire[];        /**< lower-case wire-format name */
+	/** the first label, lower case, as in wire format (length octet, then
+	 *  the octets; the root: a single 0).  The rest of the name is the
+	 *  parent's: zl_node_wire() writes the whole name out. */
+	uint8_t label[];
 };
+
+/** A buffer that holds any wire-format name. */
+#define ZL_WIRE_MAX 256
+
+/**
+ * @brief The node's whole wire-format name, lower case (wirelen octets).
+ * @param[out] buf  room for wirelen octets (ZL_WIRE_MAX holds any name)
+ * @return @p buf
+ */
+static inline uint8_t *zl_node_wire(const zl_node_t *n, uint8_t *buf)
+{
+	size_t o = 0;
+	for (; n; n = n->parent) {
+		size_t l = 1u + n->label[0];
+		memcpy(buf + o, n->label, l);
+		o += l;
+	}
+	return buf;
+}
 
 /** One loaded zone: a zone file and what it includes. */
 struct zl_zone {
