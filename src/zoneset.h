@@ -12,12 +12,13 @@
 #include "arena.h"
 
 /*
- * Names are kept in DNS wire format, lower-cased, interned once: a name is
- * a pointer to its node, so comparing two names is comparing two pointers
- * and walking to the parent is following a pointer.  Records carry their
- * rdata in uncompressed wire format (as ldns hands it over), plus the file
- * index and line the record came from, so every finding can name a place a
- * person can open.  Everything lives in the set's arena; the set is
+ * Names are interned once, lower-cased: a name is a pointer to its node, so
+ * comparing two names is comparing two pointers and walking to the parent
+ * is following a pointer; a node stores only its own label.  Records carry
+ * their rdata in uncompressed wire format (as ldns hands it over; rdata
+ * repeated from a recent record is kept once), plus the file index and line
+ * the record came from, so every finding can name a place a person can
+ * open.  Everything lives in the set's arena; the set is
  * read-only once loading ends, so checks may run in parallel.
  */
 
