@@ -70,16 +70,7 @@ char *zl_escape_arena(zl_arena_t *arena, const char *src, size_t len)
 char *zl_rr_txt(zl_arena_t *arena, const zl_rr_t *rr, size_t *len)
 {
 	char *out = zl_arena_alloc(arena, (size_t)rr->rdlen + 1);
-	size_t o = 0, i = 0;
-	while (i < rr->rdlen) {
-		size_t l = zl_rr_rdata(rr)[i++];
-		if (i + l > rr->rdlen)
-			l = rr->rdlen - i;
-		memcpy(out + o, zl_rr_rdata(rr) + i, l);
-		o += l;
-		i += l;
-	}
-	out[o] = '\0';
+	size_t o = zl_rr_txt_into(rr, out);
 	if (len)
 		*len = o;
 	return out;
@@ -209,12 +200,13 @@ uint64_t zl_hash_bytes(const void *data, size_t len, uint64_t seed)
 
 size_t zl_rr_txt_into(const zl_rr_t *rr, char *buf)
 {
+	const uint8_t *rd = zl_rr_rdata(rr);
 	size_t o = 0;
 	for (size_t i = 0; i < rr->rdlen;) {
-		size_t l = zl_rr_rdata(rr)[i++];
+		size_t l = rd[i++];
 		if (i + l > rr->rdlen)
 			l = rr->rdlen - i;
-		memcpy(buf + o, zl_rr_rdata(rr) + i, l);
+		memcpy(buf + o, rd + i, l);
 		o += l;
 		i += l;
 	}

@@ -110,18 +110,24 @@ size_t zl_wire_name_len(const uint8_t *wire, size_t max)
 	return 0;
 }
 
-zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
+static zl_node_t *find_hashed(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
+			      uint32_t h)
 {
-	uint32_t h = name_hash(wire, len);
 	for (zl_node_t *n = set->table[h & (set->table_size - 1)]; n; n = n->hnext)
 		if (name_eq(n, wire, len))
 			return n;
 	return NULL;
 }
 
+zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
+{
+	return find_hashed(set, wire, len, name_hash(wire, len));
+}
+
 zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 {
-	zl_node_t *n = zl_zoneset_find(set, wire, len);
+	uint32_t h = name_hash(wire, len);
+	zl_node_t *n = find_hashed(set, wire, len, h);
 	if (n)
 		return n;
 	zl_node_t *parent = NULL;
@@ -142,7 +148,7 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 	n->wirelen = (uint8_t)len;
 	n->labels = labels;
 	n->parent = parent;
-	uint32_t b = name_hash(wire, len) & (set->table_size - 1);
+	uint32_t b = h & (set->table_size - 1); /* the table may have grown since */
 	n->hnext = set->table[b];
 	set->table[b] = n;
 	if (set->last)
