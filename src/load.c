@@ -1713,6 +1713,10 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 		release_file(&fd);
 		return 0;
 	}
+	/* about one new name per 128 octets of zone text (a generated mail
+	 * zone has one per 100): sized once, the index does not rehash while
+	 * a big file loads */
+	zl_zoneset_reserve(ld->set, fd.len / 128);
 	uint16_t fidx = zl_zoneset_add_file(ld->set, path, display);
 	fstate_t st = { 0 };
 	st.file = fidx;

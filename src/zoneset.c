@@ -76,24 +76,39 @@ uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *di
 	return (uint16_t)idx;
 }
 
-static void grow(zl_zoneset_t *set)
+/* Rehash into a table of @p nsize slots.  The nodes are visited in creation
+ * order, which is their order in the arena, so the walk reads memory
+ * sequentially instead of chasing each old chain. */
+static void rehash(zl_zoneset_t *set, uint32_t nsize)
 {
-	uint32_t nsize = set->table_size * 2;
 	zl_node_t **nt = zl_xcalloc(nsize, sizeof(*nt));
-	for (uint32_t i = 0; i < set->table_size; i++) {
-		zl_node_t *n = set->table[i];
-		while (n) {
-			zl_node_t *next = n->hnext;
-			uint8_t w[ZL_WIRE_MAX];
-			uint32_t b = name_hash(zl_node_wire(n, w), n->wirelen) & (nsize - 1);
-			n->hnext = nt[b];
-			nt[b] = n;
-			n = next;
-		}
+	for (zl_node_t *n = set->first; n; n = n->order) {
+		uint8_t w[ZL_WIRE_MAX];
+		uint32_t b = name_hash(zl_node_wire(n, w), n->wirelen) & (nsize - 1);
+		n->hnext = nt[b];
+		nt[b] = n;
 	}
 	free(set->table);
 	set->table = nt;
 	set->table_size = nsize;
+}
+
+static uint32_t slots_for(uint64_t nodes)
+{
+	uint64_t want = nodes / 3 * 4 + 4;
+	if (want > (uint64_t)1 << 31)
+		want = (uint64_t)1 << 31;
+	uint32_t size = 1024;
+	while (size < want)
+		size *= 2;
+	return size;
+}
+
+void zl_zoneset_reserve(zl_zoneset_t *set, uint64_t more)
+{
+	uint32_t size = slots_for(set->nnodes + more);
+	if (size > set->table_size)
+		rehash(set, size);
 }
 
 size_t zl_wire_name_len(const uint8_t *wire, size_t max)
@@ -138,7 +153,7 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 		labels = (uint8_t)(parent->labels + 1);
 	}
 	if (set->nnodes + 1 > set->table_size / 4 * 3)
-		grow(set);
+		rehash(set, set->table_size * 2);
 	/* the name follows the header's last field, not its padding */
 	size_t ll = 1u + wire[0];
 	n = zl_arena_alloc(&set->arena, offsetof(zl_node_t, label) + ll);

@@ -169,6 +169,13 @@ void zl_zoneset_free(zl_zoneset_t *set);
 uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *display);
 
 /**
+ * Make room in the name index for @p more names beyond those it holds, so
+ * that loading them does not rehash it again and again.  A hint: interning
+ * more is still correct.
+ */
+void zl_zoneset_reserve(zl_zoneset_t *set, uint64_t more);
+
+/**
  * @brief Intern a wire-format name (any case), creating its node and every
  *        ancestor's node on first use.
  * @param[in] wire   wire-format name, at most 255 octets, root-terminated
