@@ -76,17 +76,19 @@ uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *di
 	return (uint16_t)idx;
 }
 
-/* Rehash into a table of @p nsize slots.  The nodes are visited in creation
- * order, which is their order in the arena, so the walk reads memory
- * sequentially instead of chasing each old chain. */
+/* Rehash into a table of @p nsize slots.  Each slot keeps its name's hash,
+ * so nothing is recomputed and no node is read. */
 static void rehash(zl_zoneset_t *set, uint32_t nsize)
 {
-	zl_node_t **nt = zl_xcalloc(nsize, sizeof(*nt));
-	for (zl_node_t *n = set->first; n; n = n->order) {
-		uint8_t w[ZL_WIRE_MAX];
-		uint32_t b = name_hash(zl_node_wire(n, w), n->wirelen) & (nsize - 1);
-		n->hnext = nt[b];
-		nt[b] = n;
+	zl_slot_t *nt = zl_xcalloc(nsize, sizeof(*nt));
+	for (uint32_t i = 0; i < set->table_size; i++) {
+		const zl_slot_t *o = &set->table[i];
+		if (!o->node)
+			continue;
+		uint32_t k = o->hash & (nsize - 1);
+		while (nt[k].node)
+			k = (k + 1) & (nsize - 1);
+		nt[k] = *o;
 	}
 	free(set->table);
 	set->table = nt;
@@ -125,24 +127,29 @@ size_t zl_wire_name_len(const uint8_t *wire, size_t max)
 	return 0;
 }
 
-static zl_node_t *find_hashed(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
-			      uint32_t h)
+/* The slot that holds the name, or the empty slot where it would go.  The
+ * table is open-addressed with linear probing, never more than 3/4 full,
+ * and a slot's hash is compared before its node is read: a name that is
+ * not there costs one cache line, not a walk over other names' nodes. */
+static zl_slot_t *probe(const zl_zoneset_t *set, const uint8_t *wire, size_t len, uint32_t h)
 {
-	for (zl_node_t *n = set->table[h & (set->table_size - 1)]; n; n = n->hnext)
-		if (name_eq(n, wire, len))
-			return n;
-	return NULL;
+	uint32_t mask = set->table_size - 1;
+	for (uint32_t k = h & mask;; k = (k + 1) & mask) {
+		zl_slot_t *s = &set->table[k];
+		if (!s->node || (s->hash == h && name_eq(s->node, wire, len)))
+			return s;
+	}
 }
 
 zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
 {
-	return find_hashed(set, wire, len, name_hash(wire, len));
+	return probe(set, wire, len, name_hash(wire, len))->node;
 }
 
 zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 {
 	uint32_t h = name_hash(wire, len);
-	zl_node_t *n = find_hashed(set, wire, len, h);
+	zl_node_t *n = probe(set, wire, len, h)->node;
 	if (n)
 		return n;
 	zl_node_t *parent = NULL;
@@ -163,9 +170,10 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 	n->wirelen = (uint8_t)len;
 	n->labels = labels;
 	n->parent = parent;
-	uint32_t b = h & (set->table_size - 1); /* the table may have grown since */
-	n->hnext = set->table[b];
-	set->table[b] = n;
+	/* the parent's interning, or the growth, may have moved the slot */
+	zl_slot_t *slot = probe(set, wire, len, h);
+	slot->hash = h;
+	slot->node = n;
 	if (set->last)
 		set->last->order = n;
 	else

@@ -79,7 +79,6 @@ static inline const uint8_t *zl_rr_rdata(const zl_rr_t *rr)
 
 /** One owner name. */
 struct zl_node {
-	zl_node_t *hnext;      /**< hash chain */
 	zl_node_t *order;      /**< next node in creation order */
 	zl_node_t *parent;     /**< interned parent name (NULL for the root) */
 	zl_rr_t *rrs;          /**< records at this name, every zone, file order */
@@ -136,10 +135,16 @@ typedef struct zl_file {
 	const char *display;   /**< path relative to the cwd, for reports */
 } zl_file_t;
 
+/** A slot of the name index: the name's hash and its node (NULL: empty). */
+typedef struct zl_slot {
+	uint32_t hash;
+	zl_node_t *node;
+} zl_slot_t;
+
 typedef struct zl_zoneset {
 	zl_arena_t arena;
-	zl_node_t **table;
-	uint32_t table_size;   /**< power of two */
+	zl_slot_t *table;      /**< the name index (open addressing) */
+	uint32_t table_size;   /**< slots, a power of two */
 	uint32_t nnodes;
 	zl_node_t *first;
 	zl_node_t *last;
