@@ -20,23 +20,21 @@ static size_t hash_ptr(const void *p)
 
 void zl_ptrmap_init(zl_ptrmap_t *map)
 {
-	map->keys = NULL;
-	map->vals = NULL;
+	map->slot = NULL;
 	map->cap = 0;
 	map->n = 0;
 }
 
 void zl_ptrmap_free(zl_ptrmap_t *map)
 {
-	free(map->keys);
-	free(map->vals);
+	free(map->slot);
 	zl_ptrmap_init(map);
 }
 
 static size_t find(const zl_ptrmap_t *map, const void *key)
 {
 	size_t mask = map->cap - 1, i = hash_ptr(key) & mask;
-	while (map->keys[i] && map->keys[i] != key)
+	while (map->slot[i].key && map->slot[i].key != key)
 		i = (i + 1) & mask;
 	return i;
 }
@@ -46,16 +44,11 @@ static void grow(zl_ptrmap_t *map)
 	zl_ptrmap_t bigger;
 	bigger.cap = map->cap ? map->cap * 2 : 64;
 	bigger.n = map->n;
-	bigger.keys = zl_xcalloc(bigger.cap, sizeof(*bigger.keys));
-	bigger.vals = zl_xcalloc(bigger.cap, sizeof(*bigger.vals));
+	bigger.slot = zl_xcalloc(bigger.cap, sizeof(*bigger.slot));
 	for (size_t i = 0; i < map->cap; i++)
-		if (map->keys[i]) {
-			size_t j = find(&bigger, map->keys[i]);
-			bigger.keys[j] = map->keys[i];
-			bigger.vals[j] = map->vals[i];
-		}
-	free(map->keys);
-	free(map->vals);
+		if (map->slot[i].key)
+			bigger.slot[find(&bigger, map->slot[i].key)] = map->slot[i];
+	free(map->slot);
 	*map = bigger;
 }
 
@@ -64,25 +57,25 @@ void **zl_ptrmap_slot(zl_ptrmap_t *map, const void *key, bool *created)
 	if ((map->n + 1) * 4 > map->cap * 3)
 		grow(map);
 	size_t i = find(map, key);
-	bool fresh = map->keys[i] == NULL;
+	bool fresh = map->slot[i].key == NULL;
 	if (fresh) {
-		map->keys[i] = key;
-		map->vals[i] = NULL;
+		map->slot[i].key = key;
+		map->slot[i].val = NULL;
 		map->n++;
 	}
 	if (created)
 		*created = fresh;
-	return &map->vals[i];
+	return &map->slot[i].val;
 }
 
 void *zl_ptrmap_get(const zl_ptrmap_t *map, const void *key)
 {
 	if (!map->cap)
 		return NULL;
-	return map->vals[find(map, key)];
+	return map->slot[find(map, key)].val;
 }
 
 bool zl_ptrmap_has(const zl_ptrmap_t *map, const void *key)
 {
-	return map->cap && map->keys[find(map, key)] == key;
+	return map->cap && map->slot[find(map, key)].key == key;
 }

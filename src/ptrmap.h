@@ -16,9 +16,14 @@
  * owns its arrays (plain malloc, grown by doubling); the values are the
  * caller's.
  */
+/** A slot: a key and its value side by side, so a lookup reads one line. */
+typedef struct zl_ptrmap_slot {
+	const void *key;
+	void *val;
+} zl_ptrmap_slot_t;
+
 typedef struct zl_ptrmap {
-	const void **keys;
-	void **vals;
+	zl_ptrmap_slot_t *slot;
 	size_t cap; /**< slots, a power of two, or 0 */
 	size_t n;   /**< keys stored */
 } zl_ptrmap_t;

@@ -158,6 +158,7 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 		size_t skip = 1u + wire[0];
 		parent = zl_zoneset_intern(set, wire + skip, len - skip);
 		labels = (uint8_t)(parent->labels + 1);
+		parent->has_child = 1;
 	}
 	if (set->nnodes + 1 > set->table_size / 4 * 3)
 		rehash(set, set->table_size * 2);
@@ -400,7 +401,8 @@ zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const c
 {
 	uint8_t wire[256];
 	size_t l = strlen(label);
-	if (!node || l == 0 || l > 63 || l + 1 + node->wirelen > 255)
+	/* most names are leaves: they answer without a lookup */
+	if (!node || !node->has_child || l == 0 || l > 63 || l + 1 + node->wirelen > 255)
 		return NULL;
 	wire[0] = (uint8_t)l;
 	memcpy(wire + 1, label, l);

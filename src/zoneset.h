@@ -86,7 +86,8 @@ struct zl_node {
 	zl_zone_t *apex_of;    /**< zone whose apex this is, else NULL */
 	uint16_t nrr;          /**< records at this name (saturates) */
 	uint8_t wirelen;       /**< octets of the whole wire-format name */
-	uint8_t labels;
+	uint8_t labels : 7;    /**< labels below the root (at most 127) */
+	uint8_t has_child : 1; /**< some name is directly below this one */
 	/** the first label, lower case, as in wire format (length octet, then
 	 *  the octets; the root: a single 0).  The rest of the name is the
 	 *  parent's: zl_node_wire() writes the whole name out. */
