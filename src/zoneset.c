@@ -302,7 +302,7 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 #define RDCACHE_SLOTS 4096
 
 static const uint8_t *shared_rdata(zl_zoneset_t *set, const uint8_t *rdata, size_t rdlen,
-				   zl_rr_t ***slotp)
+				   zl_rdslot_t **slotp)
 {
 	*slotp = NULL;
 	if (rdlen <= sizeof(const uint8_t *))
@@ -310,13 +310,15 @@ static const uint8_t *shared_rdata(zl_zoneset_t *set, const uint8_t *rdata, size
 	if (!set->rdcache)
 		set->rdcache = zl_xcalloc(RDCACHE_SLOTS, sizeof(*set->rdcache));
 	uint64_t h = zl_hash_bytes(rdata, rdlen, 0);
-	zl_rr_t **slot = &set->rdcache[h & (RDCACHE_SLOTS - 1)];
-	const zl_rr_t *old = *slot;
-	if (old && old->rdlen == rdlen) {
+	zl_rdslot_t *slot = &set->rdcache[h & (RDCACHE_SLOTS - 1)];
+	/* the hash first: a record that is not a copy costs no read of another */
+	const zl_rr_t *old = slot->rr;
+	if (old && slot->hash == h && old->rdlen == rdlen) {
 		const uint8_t *d = zl_rr_rdata(old);
 		if (!memcmp(d, rdata, rdlen))
 			return d;
 	}
+	slot->hash = h;
 	*slotp = slot;
 	return NULL;
 }
@@ -327,7 +329,7 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 {
 	if (rdlen > 65535)
 		rdlen = 65535;
-	zl_rr_t **slot;
+	zl_rdslot_t *slot;
 	const uint8_t *same = shared_rdata(set, rdata, rdlen, &slot);
 	zl_rr_t *rr = zl_arena_alloc(&set->arena, sizeof(*rr) + (same ? sizeof(same) : rdlen));
 	rr->next = NULL;
@@ -347,7 +349,7 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 	else if (rdlen)
 		memcpy(rr->data, rdata, rdlen);
 	if (slot)
-		*slot = rr;
+		slot->rr = rr;
 	if (owner->rrs_tail)
 		owner->rrs_tail->next = rr;
 	else

@@ -136,6 +136,12 @@ typedef struct zl_file {
 	const char *display;   /**< path relative to the cwd, for reports */
 } zl_file_t;
 
+/** A slot of the rdata cache: a record and the hash of its rdata. */
+typedef struct zl_rdslot {
+	uint64_t hash;
+	zl_rr_t *rr;
+} zl_rdslot_t;
+
 /** A slot of the name index: the name's hash and its node (NULL: empty). */
 typedef struct zl_slot {
 	uint32_t hash;
@@ -158,7 +164,7 @@ typedef struct zl_zoneset {
 	uint64_t nrecords;
 	/** recently added records by a hash of their rdata: a record whose
 	 *  rdata equals one of theirs shares it (zl_rr_t.shared) */
-	zl_rr_t **rdcache;
+	struct zl_rdslot *rdcache;
 } zl_zoneset_t;
 
 /** @brief Initialise an empty set.  Free with zl_zoneset_free(). */
