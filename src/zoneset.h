@@ -164,7 +164,7 @@ typedef struct zl_zoneset {
 	uint64_t nrecords;
 	/** recently added records by a hash of their rdata: a record whose
 	 *  rdata equals one of theirs shares it (zl_rr_t.shared) */
-	struct zl_rdslot *rdcache;
+	zl_rdslot_t *rdcache;
 } zl_zoneset_t;
 
 /** @brief Initialise an empty set.  Free with zl_zoneset_free(). */
