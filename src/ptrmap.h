@@ -8,20 +8,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/*
- * Why: checks often ask "have I seen this node (or zone) before, and what
- * did I note about it?".  Nodes are interned, so the pointer is the name;
- * an open-addressing table keyed by it answers in constant time without
- * touching the read-only zone set.  Keys are never removed.  The table
- * owns its arrays (plain malloc, grown by doubling); the values are the
- * caller's.
- */
 /** A slot: a key and its value side by side, so a lookup reads one line. */
 typedef struct zl_ptrmap_slot {
 	const void *key;
 	void *val;
 } zl_ptrmap_slot_t;
 
+/*
+ * Why: checks often ask "have I seen this node (or zone) before, and what
+ * did I note about it?".  Nodes are interned, so the pointer is the name;
+ * an open-addressing table keyed by it answers in constant time without
+ * touching the read-only zone set.  Keys are never removed.  The table
+ * owns its slot array (plain malloc, grown by doubling); the values are
+ * the caller's.
+ */
 typedef struct zl_ptrmap {
 	zl_ptrmap_slot_t *slot;
 	size_t cap; /**< slots, a power of two, or 0 */

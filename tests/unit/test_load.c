@@ -146,6 +146,49 @@ static void test_line_saturates(void **state)
 	zl_zoneset_free(&set);
 }
 
+/* The name index across its growth and a reserve: every interned name is
+ * found in any case, an absent one is not, and a child is found only below
+ * a name that has one. */
+static void test_name_index(void **state)
+{
+	(void)state;
+	zl_zoneset_t set;
+	zl_zoneset_init(&set);
+	enum { N = 5000 }; /* the table starts at 1024 slots: several rehashes */
+	zl_node_t *node[N];
+	uint8_t w[64];
+	for (unsigned i = 0; i < N; i++) {
+		if (i == N / 2)
+			zl_zoneset_reserve(&set, 100000); /* a rehash with names in it */
+		int l = snprintf((char *)w + 1, sizeof(w) - 1, "H%u", i);
+		w[0] = (uint8_t)l;
+		memcpy(w + 1 + l, "\x04test\0", 6);
+		node[i] = zl_zoneset_intern(&set, w, (size_t)l + 7);
+		assert_non_null(node[i]);
+	}
+	assert_int_equal(set.nnodes, N + 2); /* and test. and the root */
+	for (unsigned i = 0; i < N; i++) {
+		int l = snprintf((char *)w + 1, sizeof(w) - 1, "h%u", i);
+		w[0] = (uint8_t)l;
+		memcpy(w + 1 + l, "\x04TEST\0", 6);
+		assert_ptr_equal(zl_zoneset_find(&set, w, (size_t)l + 7), node[i]);
+		assert_ptr_equal(zl_zoneset_intern(&set, w, (size_t)l + 7), node[i]);
+	}
+	assert_int_equal(set.nnodes, N + 2);
+	assert_null(zl_zoneset_find(&set, (const uint8_t *)"\x02h9\x04test\x02no\0", 12));
+	assert_null(zl_zoneset_find(&set, (const uint8_t *)"\x05h5000\x04test\0", 12));
+
+	zl_node_t *test = node[0]->parent;
+	assert_ptr_equal(zl_node_child(&set, test, "h42"), node[42]);
+	assert_null(zl_node_child(&set, test, "h5000"));
+	assert_null(zl_node_child(&set, node[7], "_dmarc")); /* a leaf */
+	zl_node_t *d = zl_zoneset_intern(&set, (const uint8_t *)"\x06_dmarc\x02h7\x04test\0",
+					 16);
+	assert_ptr_equal(zl_node_child(&set, node[7], "_DMARC"), d);
+	assert_null(zl_node_child(&set, node[8], "_dmarc"));
+	zl_zoneset_free(&set);
+}
+
 static void test_ttl_units_and_class_order(void **state)
 {
 	(void)state;
@@ -416,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_lines_and_owners),
 		cmocka_unit_test(test_shared_rdata),
 		cmocka_unit_test(test_line_saturates),
+		cmocka_unit_test(test_name_index),
 		cmocka_unit_test(test_ttl_units_and_class_order),
 		cmocka_unit_test(test_syntax_errors_continue),
 		cmocka_unit_test(test_origin_inference),
