@@ -106,8 +106,14 @@ static uint32_t slots_for(uint64_t nodes)
 	return size;
 }
 
+/* A hint larger than this (a file of several gigabytes, or a sparse one)
+ * is not trusted: past it the index grows as names arrive. */
+#define RESERVE_MAX ((uint64_t)1 << 24)
+
 void zl_zoneset_reserve(zl_zoneset_t *set, uint64_t more)
 {
+	if (more > RESERVE_MAX)
+		more = RESERVE_MAX;
 	uint32_t size = slots_for(set->nnodes + more);
 	if (size > set->table_size)
 		rehash(set, size);
