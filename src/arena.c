@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 struct zl_arena_chunk {
 	zl_arena_chunk_t *next;
@@ -31,6 +34,24 @@ void *zl_xmalloc(size_t size)
 	if (!p)
 		zl_oom();
 	return p;
+}
+
+void zl_huge_hint(void *p, size_t len)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	/* only blocks big enough to hold whole 2 MB pages; malloc maps those
+	 * on their own, so the advice touches nothing else */
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	if (len < 2 * huge)
+		return;
+	uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t to = ((uintptr_t)p + len) & ~(huge - 1);
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)len;
+#endif
 }
 
 void *zl_xrealloc(void *ptr, size_t size)
@@ -112,6 +133,7 @@ void *zl_arena_alloc(zl_arena_t *arena, size_t size)
 		if (cap > SIZE_MAX - sizeof(zl_arena_chunk_t))
 			zl_oom();
 		zl_arena_chunk_t *c = zl_xmalloc(sizeof(*c) + cap);
+		zl_huge_hint(c, sizeof(*c) + cap);
 		c->next = arena->head;
 		c->cap = cap;
 		arena->head = c;

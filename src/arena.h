@@ -75,6 +75,13 @@ void zl_oom(void)
 
 /** @brief malloc that never returns NULL (see zl_oom). */
 void *zl_xmalloc(size_t size);
+/**
+ * @brief Ask for huge pages under a big block just allocated: one page
+ *        fault and one TLB entry per 2 MB instead of per 4 KB, for the
+ *        name index and the arena's big chunks, which are filled at once
+ *        and read at random.  A hint; small blocks are left alone.
+ */
+void zl_huge_hint(void *p, size_t len);
 /** @brief realloc that never returns NULL (see zl_oom). */
 void *zl_xrealloc(void *ptr, size_t size);
 /** @brief calloc that never returns NULL (see zl_oom). */

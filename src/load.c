@@ -1394,6 +1394,31 @@ static void *pipe_scan(void *arg)
 	return NULL;
 }
 
+/*
+ * Before @p cur is handled, start fetching the index slot of @p next's
+ * owner: most names of a big zone are new, and the slot where a new name
+ * goes is a cache miss that would otherwise stall the load once per name.
+ * Only the owner written out and differing from @p cur's is worth it.
+ */
+static void prefetch_owner(const zl_loader_t *ld, const fstate_t *st, const entry_t *cur,
+			   const entry_t *next)
+{
+	if (next->leading_ws || next->ntok == 0 || next->error || next->has_nul ||
+	    next->too_long)
+		return;
+	const char *t = next->text + next->tok[0].off;
+	size_t tl = next->tok[0].len;
+	if (t[0] == '$' || (cur->ntok && !cur->leading_ws && cur->tok[0].len == tl &&
+			    !memcmp(cur->text + cur->tok[0].off, t, tl)))
+		return;
+	uint8_t w[256];
+	size_t olen;
+	const uint8_t *ow = origin_wire(st, &olen);
+	size_t wl = zl_name_from_text(t, tl, ow, olen, w);
+	if (wl)
+		zl_zoneset_prefetch(ld->set, w, wl);
+}
+
 /* Returns 0 when no thread could be started (then nothing was read). */
 static int load_text_piped(zl_loader_t *ld, fstate_t *st, const char *data, size_t len)
 {
@@ -1427,6 +1452,8 @@ static int load_text_piped(zl_loader_t *ld, fstate_t *st, const char *data, size
 						ld->supps = e->supp_head;
 					ld->supps_tail = e->supp_tail;
 				}
+				if (k + 1 < b->n)
+					prefetch_owner(ld, st, e, &b->ent[k + 1]);
 				handle_entry(ld, st, e, 0);
 				drop_pages(st, &dropped, b->endp[k]);
 			}

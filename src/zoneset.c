@@ -81,6 +81,7 @@ uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *di
 static void rehash(zl_zoneset_t *set, uint32_t nsize)
 {
 	zl_slot_t *nt = zl_xcalloc(nsize, sizeof(*nt));
+	zl_huge_hint(nt, (size_t)nsize * sizeof(*nt));
 	for (uint32_t i = 0; i < set->table_size; i++) {
 		const zl_slot_t *o = &set->table[i];
 		if (!o->node)
@@ -150,6 +151,17 @@ static zl_slot_t *probe(const zl_zoneset_t *set, const uint8_t *wire, size_t len
 zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
 {
 	return probe(set, wire, len, name_hash(wire, len))->node;
+}
+
+void zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
+{
+	uint32_t mask = set->table_size - 1;
+	__builtin_prefetch(&set->table[name_hash(wire, len) & mask]);
+	/* a new name interns its parent too, which is often new as well */
+	if (len > 1) {
+		size_t skip = 1u + wire[0];
+		__builtin_prefetch(&set->table[name_hash(wire + skip, len - skip) & mask]);
+	}
 }
 
 zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)

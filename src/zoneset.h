@@ -197,6 +197,13 @@ void zl_zoneset_reserve(zl_zoneset_t *set, uint64_t more);
 zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len);
 
 /**
+ * @brief Start fetching the index slots of a name and of its parent from
+ *        memory, so that interning it soon after does not wait for them.
+ *        Only a hint: nothing changes.
+ */
+void zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len);
+
+/**
  * @brief Look a name up without creating it.
  * @return the node, or NULL if no record or descendant has that name
  */
