@@ -204,9 +204,11 @@ static void ent_reset(entry_t *e)
 	e->has_nul = 0;
 	e->error = NULL;
 	if (!e->text) {
-		e->cap = 4096;
+		/* room for a typical record: the scanner thread keeps thousands of
+		 * entries, and the rare long one grows its own buffers */
+		e->cap = 512;
 		e->text = zl_xmalloc(e->cap);
-		e->tokcap = 64;
+		e->tokcap = 16;
 		e->tok = zl_xmalloc(e->tokcap * sizeof(*e->tok));
 	}
 	e->text[0] = '\0';

@@ -282,17 +282,16 @@ static void run_parallel(zl_ctx_t *ctx, const unsigned *fams, unsigned n)
 	for (unsigned t = 1; t <= started; t++)
 		pthread_join(tid[t], NULL);
 	free(tid);
-	/* join in family order: the same list a single thread would have made */
+	/* join in family order: the same list a single thread would have made.
+	 * The list grows by one part at a time and each part is freed once
+	 * copied, so the findings are never held twice over */
 	zl_findings_t *fs = ctx->findings;
-	size_t total = fs->n;
-	for (unsigned i = 0; i < n; i++)
-		total += pool.job[i].findings.n;
-	if (total > fs->cap) {
-		fs->cap = total;
-		fs->v = zl_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
-	}
 	for (unsigned i = 0; i < n; i++) {
 		zl_findings_t *part = &pool.job[i].findings;
+		if (fs->n + part->n > fs->cap) {
+			fs->cap = fs->n + part->n;
+			fs->v = zl_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
+		}
 		for (size_t k = 0; k < part->n; k++) {
 			zl_finding_t *f = zl_findings_add(fs);
 			uint32_t seq = f->seq;
