@@ -39,8 +39,8 @@ void *zl_xmalloc(size_t size)
 void zl_huge_hint(void *p, size_t len)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-	/* only blocks big enough to hold whole 2 MB pages; malloc maps those
-	 * on their own, so the advice touches nothing else */
+	/* only blocks big enough to hold whole 2 MB pages, and only the
+	 * aligned pages that lie inside the block: nothing else is advised */
 	const uintptr_t huge = (uintptr_t)2 << 20;
 	if (len < 2 * huge)
 		return;
