@@ -89,7 +89,8 @@ struct zl_loader {
 	zl_suppress_t *supps, *supps_tail;
 	entry_t ent;
 	char *line;              /* record text handed to ldns */
-	uint8_t rdbuf[65536];    /* rdata of the record being loaded */
+	uint8_t *rdbuf;          /* rdata of the record being loaded, 65,536 octets:
+				  * not zeroed, so only the pages used are touched */
 	size_t linecap;
 	char **allow_real;       /* realpath of every allowed include folder */
 	unsigned nallow;
@@ -160,6 +161,7 @@ zl_loader_t *zl_loader_new(zl_zoneset_t *set, const zl_load_opts_t *opts)
 	if (!ld->opts.max_include_depth || ld->opts.max_include_depth > 60)
 		ld->opts.max_include_depth = DEFAULT_INCLUDE_DEPTH;
 	zl_arena_init(&ld->arena);
+	ld->rdbuf = zl_xmalloc(65536);
 	ld->allow_real = zl_xcalloc(ld->opts.nallow + 1, sizeof(char *));
 	for (unsigned i = 0; i < ld->opts.nallow; i++) {
 		char *r = realpath(ld->opts.allow[i], NULL);
@@ -179,6 +181,7 @@ void zl_loader_free(zl_loader_t *ld)
 	free(ld->ent.text);
 	free(ld->ent.tok);
 	free(ld->line);
+	free(ld->rdbuf);
 	zl_arena_free(&ld->arena);
 	free(ld);
 }

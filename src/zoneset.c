@@ -318,6 +318,11 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
  * unique rdata costs a hash and one comparison, never memory.
  */
 #define RDCACHE_SLOTS 4096
+/* a small set starts with a small table (a fresh 64 KB of zeroes is 16 page
+ * faults, and the start-up of a check counts them); past this many records
+ * per slot it is replaced by the full one, which forgets what it held */
+#define RDCACHE_FIRST 256
+#define RDCACHE_GROW 8
 
 static const uint8_t *shared_rdata(zl_zoneset_t *set, const uint8_t *rdata, size_t rdlen,
 				   zl_rdslot_t **slotp)
@@ -325,10 +330,15 @@ static const uint8_t *shared_rdata(zl_zoneset_t *set, const uint8_t *rdata, size
 	*slotp = NULL;
 	if (rdlen <= sizeof(const uint8_t *))
 		return NULL;
-	if (!set->rdcache)
-		set->rdcache = zl_xcalloc(RDCACHE_SLOTS, sizeof(*set->rdcache));
+	if (!set->rdcache || (set->rdcache_mask < RDCACHE_SLOTS - 1 &&
+			      set->nrecords > RDCACHE_GROW * (uint64_t)(set->rdcache_mask + 1))) {
+		uint32_t n = set->rdcache ? RDCACHE_SLOTS : RDCACHE_FIRST;
+		free(set->rdcache);
+		set->rdcache = zl_xcalloc(n, sizeof(*set->rdcache));
+		set->rdcache_mask = n - 1;
+	}
 	uint64_t h = zl_hash_bytes(rdata, rdlen, 0);
-	zl_rdslot_t *slot = &set->rdcache[h & (RDCACHE_SLOTS - 1)];
+	zl_rdslot_t *slot = &set->rdcache[h & set->rdcache_mask];
 	/* the hash first: a record that is not a copy costs no read of another */
 	const zl_rr_t *old = slot->rr;
 	if (old && slot->hash == h && old->rdlen == rdlen) {

@@ -165,6 +165,7 @@ typedef struct zl_zoneset {
 	/** recently added records by a hash of their rdata: a record whose
 	 *  rdata equals one of theirs shares it (zl_rr_t.shared) */
 	zl_rdslot_t *rdcache;
+	uint32_t rdcache_mask;  /**< its slots - 1 */
 } zl_zoneset_t;
 
 /** @brief Initialise an empty set.  Free with zl_zoneset_free(). */
