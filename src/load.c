@@ -378,8 +378,12 @@ static int scan_entry(scan_t *s, entry_t *e, uint16_t file)
 			continue;
 		}
 		if (c == '\0') {
+			/* the entry is refused whatever follows: skip to the end of
+			 * the line at memchr's speed (a binary file passed by mistake
+			 * can be a gigabyte without a newline) */
 			e->has_nul = 1;
-			s->p++;
+			const char *nl = memchr(s->p, '\n', (size_t)(s->end - s->p));
+			s->p = nl ? nl : s->end;
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == '\r') {

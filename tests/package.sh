@@ -83,6 +83,12 @@ if [ -n "$deb" ]; then
 	dpkg-deb -f "$deb" Depends >depends.txt
 	check "the package depends on the shared libraries it links" \
 		sh -c 'grep -q libldns depends.txt && grep -q libyaml depends.txt && grep -q libpcre2 depends.txt'
+	# debian/rules builds with --disable-static-deps: shared libraries, PIE
+	check "the packaged zonelint is position-independent" \
+		sh -c 'readelf -h root/usr/bin/zonelint | grep -q "Type:.*DYN"'
+	check "the packaged zonelint links libldns and libcrypto shared" \
+		sh -c 'readelf -d root/usr/bin/zonelint | grep -q "NEEDED.*libldns" &&
+			readelf -d root/usr/bin/zonelint | grep -q "NEEDED.*libcrypto"'
 	if [ $# -ge 1 ]; then
 		cp "$deb" "$1"/ && echo "# kept $1/$(basename "$deb")"
 	fi

@@ -10,6 +10,13 @@ status "binary garbage" 0 run garbage.zone
 printf '\000\000\000' >nul.zone
 status "NUL bytes" 0 run nul.zone
 check "NUL bytes are a syntax finding" grep -q "NUL byte" "$T/.out"
+# a NUL refuses its entry up to the end of its line; the next lines load
+{ header; printf 'bad IN TXT "x" \000 junk (\n'; head -c 3000000 /dev/zero; printf '\nafter IN A 192.0.2.7\n'; } >nul2.zone
+status "3 MB of NUL bytes between records" 0 run nul2.zone
+check "the NUL line is the finding's line" grep -q "^nul2.zone:$(($(header | wc -l) + 1)): error: NUL byte" "$T/.out"
+check "one finding for each of the two lines with NUL bytes" test "$(grep -c "NUL byte" "$T/.out")" -eq 2
+"$ZONELINT" dump nul2.zone >nul2.dump 2>&1
+check "the record after the NUL bytes is loaded" grep -q "^after.example.com.*192.0.2.7" nul2.dump
 { header; printf 'www IN A 192.0.2.1\r\n'; } >crlf.zone
 status "CRLF line endings load" 0 run --fail-on error crlf.zone
 { printf '\357\273\277'; header; } >bom.zone
