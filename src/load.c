@@ -97,6 +97,20 @@ struct zl_loader {
 	frame_t stack[64];
 	unsigned depth;
 	int piping;              /* a scanner thread is running (load_text) */
+	/* the owners prefetch_owner() wrote out for the next entries: text, the
+	 * origin it was read against, wire form and index hashes, so that
+	 * handle_record does not convert and hash them again.  Two, since the
+	 * prefetch of the entry after is made before an entry is handled */
+	struct zl_pf {
+		char text[256];
+		size_t textlen;          /* 0: none */
+		uint8_t origin[256];
+		size_t originlen;
+		uint8_t wire[256];
+		size_t wirelen;
+		zl_name_hashes_t h;
+	} pf[2];
+	unsigned pf_next;         /* the slot prefetch_owner() fills next */
 };
 
 /* What is in force while one file is read. */
@@ -904,14 +918,25 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 			i = 1;
 			goto owner_done;
 		}
-		size_t wl = zl_name_from_text(otext, otl, ow, olen, w);
-		if (!wl) {
-			const char *t = tok_str(e, 0, tbuf, sizeof(tbuf));
-			diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0, "invalid owner name '%s'",
-			     zl_escape(esc, sizeof(esc), t, strlen(t)));
-			return;
+		const struct zl_pf *pf = NULL;
+		for (unsigned k = 0; k < 2 && !pf; k++)
+			if (ld->pf[k].textlen == otl && otl && ld->pf[k].originlen == olen &&
+			    !memcmp(otext, ld->pf[k].text, otl) &&
+			    !memcmp(ow, ld->pf[k].origin, olen))
+				pf = &ld->pf[k];
+		if (pf) {
+			onode = zl_zoneset_intern_hashed(ld->set, pf->wire, pf->wirelen, pf->h);
+		} else {
+			size_t wl = zl_name_from_text(otext, otl, ow, olen, w);
+			if (!wl) {
+				const char *t = tok_str(e, 0, tbuf, sizeof(tbuf));
+				diag(ld, ZL_DIAG_SYNTAX, st, e->line, NULL, 0,
+				     "invalid owner name '%s'",
+				     zl_escape(esc, sizeof(esc), t, strlen(t)));
+				return;
+			}
+			onode = zl_zoneset_intern(ld->set, w, wl);
 		}
-		onode = zl_zoneset_intern(ld->set, w, wl);
 		i = 1;
 		if (otl < sizeof(st->prev_text) && olen <= sizeof(st->prev_origin)) {
 			memcpy(st->prev_text, otext, otl);
@@ -1409,23 +1434,37 @@ static void *pipe_scan(void *arg)
  * goes is a cache miss that would otherwise stall the load once per name.
  * Only the owner written out and differing from @p cur's is worth it.
  */
-static void prefetch_owner(const zl_loader_t *ld, const fstate_t *st, const entry_t *cur,
+static void prefetch_owner(zl_loader_t *ld, const fstate_t *st, const entry_t *cur,
 			   const entry_t *next)
 {
+	struct zl_pf *pf = &ld->pf[ld->pf_next];
+	ld->pf_next ^= 1;
+	pf->textlen = 0;
 	if (next->leading_ws || next->ntok == 0 || next->error || next->has_nul ||
 	    next->too_long)
 		return;
 	const char *t = next->text + next->tok[0].off;
 	size_t tl = next->tok[0].len;
-	if (t[0] == '$' || (cur->ntok && !cur->leading_ws && cur->tok[0].len == tl &&
-			    !memcmp(cur->text + cur->tok[0].off, t, tl)))
+	if (t[0] == '$' || tl >= sizeof(pf->text) ||
+	    (cur->ntok && !cur->leading_ws && cur->tok[0].len == tl &&
+	     !memcmp(cur->text + cur->tok[0].off, t, tl)))
 		return;
-	uint8_t w[256];
 	size_t olen;
 	const uint8_t *ow = origin_wire(st, &olen);
-	size_t wl = zl_name_from_text(t, tl, ow, olen, w);
-	if (wl)
-		zl_zoneset_prefetch(ld->set, w, wl);
+	if (olen > sizeof(pf->origin))
+		return;
+	size_t wl = zl_name_from_text(t, tl, ow, olen, pf->wire);
+	if (!wl)
+		return;
+	pf->h = zl_zoneset_prefetch(ld->set, pf->wire, wl);
+	pf->wirelen = wl;
+	/* handle_record takes it for this text read against this origin only
+	 * (the entry in between may change the origin): the wire form and the
+	 * hashes follow from those two, so a match is never stale */
+	memcpy(pf->text, t, tl);
+	pf->textlen = tl;
+	memcpy(pf->origin, ow, olen);
+	pf->originlen = olen;
 }
 
 /* Returns 0 when no thread could be started (then nothing was read). */

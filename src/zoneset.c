@@ -153,20 +153,25 @@ zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t 
 	return probe(set, wire, len, name_hash(wire, len))->node;
 }
 
-void zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
+zl_name_hashes_t zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
 {
 	uint32_t mask = set->table_size - 1;
-	__builtin_prefetch(&set->table[name_hash(wire, len) & mask]);
+	zl_name_hashes_t h = { name_hash(wire, len), 0 };
+	__builtin_prefetch(&set->table[h.name & mask]);
 	/* a new name interns its parent too, which is often new as well */
 	if (len > 1) {
 		size_t skip = 1u + wire[0];
-		__builtin_prefetch(&set->table[name_hash(wire + skip, len - skip) & mask]);
+		h.parent = name_hash(wire + skip, len - skip);
+		__builtin_prefetch(&set->table[h.parent & mask]);
 	}
+	return h;
 }
 
-zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
+/* Intern a name whose hash is @p h; @p hparent is its parent's, or NULL
+ * when it is still to be computed. */
+static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uint32_t h,
+			 const uint32_t *hparent)
 {
-	uint32_t h = name_hash(wire, len);
 	zl_node_t *n = probe(set, wire, len, h)->node;
 	if (n)
 		return n;
@@ -174,7 +179,8 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 	uint8_t labels = 0;
 	if (len > 1) {
 		size_t skip = 1u + wire[0];
-		parent = zl_zoneset_intern(set, wire + skip, len - skip);
+		parent = intern(set, wire + skip, len - skip,
+				hparent ? *hparent : name_hash(wire + skip, len - skip), NULL);
 		labels = (uint8_t)(parent->labels + 1);
 		parent->has_child = 1;
 	}
@@ -200,6 +206,17 @@ zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
 	set->last = n;
 	set->nnodes++;
 	return n;
+}
+
+zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len)
+{
+	return intern(set, wire, len, name_hash(wire, len), NULL);
+}
+
+zl_node_t *zl_zoneset_intern_hashed(zl_zoneset_t *set, const uint8_t *wire, size_t len,
+				    zl_name_hashes_t h)
+{
+	return intern(set, wire, len, h.name, len > 1 ? &h.parent : NULL);
 }
 
 /*

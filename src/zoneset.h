@@ -197,12 +197,22 @@ void zl_zoneset_reserve(zl_zoneset_t *set, uint64_t more);
  */
 zl_node_t *zl_zoneset_intern(zl_zoneset_t *set, const uint8_t *wire, size_t len);
 
+/** The index hashes of a name and of its parent (0 for the root's). */
+typedef struct zl_name_hashes {
+	uint32_t name, parent;
+} zl_name_hashes_t;
+
 /**
  * @brief Start fetching the index slots of a name and of its parent from
  *        memory, so that interning it soon after does not wait for them.
  *        Only a hint: nothing changes.
+ * @return the two hashes, for zl_zoneset_intern_hashed().
  */
-void zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len);
+zl_name_hashes_t zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len);
+
+/** @brief zl_zoneset_intern() with the hashes zl_zoneset_prefetch() gave for the name. */
+zl_node_t *zl_zoneset_intern_hashed(zl_zoneset_t *set, const uint8_t *wire, size_t len,
+				    zl_name_hashes_t h);
 
 /**
  * @brief Look a name up without creating it.

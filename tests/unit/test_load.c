@@ -428,7 +428,12 @@ static void test_scanner_thread_matches_one_thread(void **state)
 		case 4: n += (size_t)snprintf(text + n, cap - n, "bad%u IN A 192.0.2.300\n", i); break;
 		case 5: n += (size_t)snprintf(text + n, cap - n, "$TTL %u\n", 60 + i); break;
 		case 6: n += (size_t)snprintf(text + n, cap - n, "$GENERATE 1-3 g%u-$ IN A 198.51.100.$\n", i); break;
-		case 7: n += (size_t)snprintf(text + n, cap - n, "\n\n"); break;
+		/* the same owner text under two origins, each right after the
+		 * $ORIGIN: the loader's copy of the owner it wrote out ahead
+		 * (read against the origin before) must not be taken */
+		case 7: n += (size_t)snprintf(text + n, cap - n, "\n\n$ORIGIN o%u.example.com.\n"
+					      "same IN A 192.0.2.1\n$ORIGIN example.com.\n"
+					      "same IN A 192.0.2.2\n", i); break;
 		case 8: n += (size_t)snprintf(text + n, cap - n, "x%u 300 IN MX 10 mx%u\n", i, i); break;
 		default: n += (size_t)snprintf(text + n, cap - n, "_25._tcp.h%u IN TLSA 3 1 1 00ff%02x\n", i, i % 256); break;
 		}
@@ -445,6 +450,8 @@ static void test_scanner_thread_matches_one_thread(void **state)
 	zl_loader_load_buffer(l1, "t.zone", text, n);
 	zl_loader_load_buffer(l2, "t.zone", text, n);
 	assert_true(one.set.nrecords > 2000);
+	assert_non_null(find(&two, "same.o7.example.com.", ZL_TYPE_A));
+	assert_non_null(find(&two, "same.example.com.", ZL_TYPE_A));
 	assert_same_load(&one, l1, &two, l2);
 	zl_loader_free(l1);
 	zl_loader_free(l2);
