@@ -109,10 +109,11 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
 	/* OpenSSL only parses and verifies keys here (DKIM, DNSKEY, TLSA) and
-	 * takes SHA digests, and needs neither the system's openssl.cnf nor its error texts (zonelint
-	 * prints none).  Left to itself it reads both at its first use: half
-	 * the instructions of a check of a small zone.  Without the config, a
-	 * system crypto policy cannot change what a check reports either. */
+	 * takes SHA digests: it needs neither the system's openssl.cnf nor its
+	 * error texts (zonelint prints none).  Left to itself it reads both at
+	 * its first use, half the instructions of a check of a small zone.
+	 * Without the config, a system crypto policy cannot change what a check
+	 * reports either. */
 	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS, NULL);
 	if (argc < 2)
 		return fputs(usage_text, stderr), 2;
