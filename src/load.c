@@ -81,6 +81,36 @@ typedef struct frame {
 	const char *path;
 } frame_t;
 
+/* An owner as written and the origin it was read against: together they
+ * decide the owner's wire form, so a record whose two match a kept key's
+ * has the owner worked out for that key. */
+typedef struct owner_key {
+	char text[256];
+	size_t textlen;          /* 0: none */
+	uint8_t origin[256];
+	size_t originlen;
+} owner_key_t;
+
+static bool key_matches(const owner_key_t *k, const char *t, size_t tl, const uint8_t *o,
+			size_t ol)
+{
+	return k->textlen && k->textlen == tl && k->originlen == ol && !memcmp(t, k->text, tl) &&
+	       !memcmp(o, k->origin, ol);
+}
+
+/* Keep @p t and @p o in @p k; false (and @p k empty) when they do not fit. */
+static bool key_set(owner_key_t *k, const char *t, size_t tl, const uint8_t *o, size_t ol)
+{
+	k->textlen = 0;
+	if (!tl || tl > sizeof(k->text) || ol > sizeof(k->origin))
+		return false;
+	memcpy(k->text, t, tl);
+	k->textlen = tl;
+	memcpy(k->origin, o, ol);
+	k->originlen = ol;
+	return true;
+}
+
 struct zl_loader {
 	zl_zoneset_t *set;
 	zl_load_opts_t opts;
@@ -102,10 +132,7 @@ struct zl_loader {
 	 * handle_record does not convert and hash them again.  Two, since the
 	 * prefetch of the entry after is made before an entry is handled */
 	struct zl_pf {
-		char text[256];
-		size_t textlen;          /* 0: none */
-		uint8_t origin[256];
-		size_t originlen;
+		owner_key_t key;
 		uint8_t wire[256];
 		size_t wirelen;
 		zl_name_hashes_t h;
@@ -122,10 +149,7 @@ typedef struct fstate {
 	/* the last owner as written and the origin it was read against: the
 	 * records of one name usually follow each other, so most owners need
 	 * no conversion and no hash lookup */
-	char prev_text[256];
-	size_t prev_textlen;     /* 0: none */
-	uint8_t prev_origin[256];
-	size_t prev_originlen;
+	owner_key_t prev_key;
 	uint32_t default_ttl;
 	int have_ttl;
 	uint32_t last_ttl;
@@ -912,17 +936,14 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 		const uint8_t *ow = origin_wire(st, &olen);
 		const char *otext = e->text + e->tok[0].off;
 		size_t otl = e->tok[0].len;
-		if (st->prev && otl == st->prev_textlen && olen == st->prev_originlen &&
-		    !memcmp(otext, st->prev_text, otl) && !memcmp(ow, st->prev_origin, olen)) {
+		if (st->prev && key_matches(&st->prev_key, otext, otl, ow, olen)) {
 			onode = st->prev; /* the same name as the last record's */
 			i = 1;
 			goto owner_done;
 		}
 		const struct zl_pf *pf = NULL;
 		for (unsigned k = 0; k < 2 && !pf; k++)
-			if (ld->pf[k].textlen == otl && otl && ld->pf[k].originlen == olen &&
-			    !memcmp(otext, ld->pf[k].text, otl) &&
-			    !memcmp(ow, ld->pf[k].origin, olen))
+			if (key_matches(&ld->pf[k].key, otext, otl, ow, olen))
 				pf = &ld->pf[k];
 		if (pf) {
 			onode = zl_zoneset_intern_hashed(ld->set, pf->wire, pf->wirelen, pf->h);
@@ -938,14 +959,7 @@ static void handle_record(zl_loader_t *ld, fstate_t *st, const entry_t *e, int g
 			onode = zl_zoneset_intern(ld->set, w, wl);
 		}
 		i = 1;
-		if (otl < sizeof(st->prev_text) && olen <= sizeof(st->prev_origin)) {
-			memcpy(st->prev_text, otext, otl);
-			st->prev_textlen = otl;
-			memcpy(st->prev_origin, ow, olen);
-			st->prev_originlen = olen;
-		} else {
-			st->prev_textlen = 0;
-		}
+		key_set(&st->prev_key, otext, otl, ow, olen);
 	}
 owner_done:;
 	uint32_t ttl = 0;
@@ -1439,20 +1453,18 @@ static void prefetch_owner(zl_loader_t *ld, const fstate_t *st, const entry_t *c
 {
 	struct zl_pf *pf = &ld->pf[ld->pf_next];
 	ld->pf_next ^= 1;
-	pf->textlen = 0;
+	pf->key.textlen = 0;
 	if (next->leading_ws || next->ntok == 0 || next->error || next->has_nul ||
 	    next->too_long)
 		return;
 	const char *t = next->text + next->tok[0].off;
 	size_t tl = next->tok[0].len;
-	if (t[0] == '$' || tl >= sizeof(pf->text) ||
+	if (t[0] == '$' ||
 	    (cur->ntok && !cur->leading_ws && cur->tok[0].len == tl &&
 	     !memcmp(cur->text + cur->tok[0].off, t, tl)))
 		return;
 	size_t olen;
 	const uint8_t *ow = origin_wire(st, &olen);
-	if (olen > sizeof(pf->origin))
-		return;
 	size_t wl = zl_name_from_text(t, tl, ow, olen, pf->wire);
 	if (!wl)
 		return;
@@ -1461,10 +1473,7 @@ static void prefetch_owner(zl_loader_t *ld, const fstate_t *st, const entry_t *c
 	/* handle_record takes it for this text read against this origin only
 	 * (the entry in between may change the origin): the wire form and the
 	 * hashes follow from those two, so a match is never stale */
-	memcpy(pf->text, t, tl);
-	pf->textlen = tl;
-	memcpy(pf->origin, ow, olen);
-	pf->originlen = olen;
+	key_set(&pf->key, t, tl, ow, olen);
 }
 
 /* Returns 0 when no thread could be started (then nothing was read). */
