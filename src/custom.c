@@ -62,9 +62,10 @@ void zl_custom_run(zl_ctx_t *ctx)
 					f->owner = zl_arena_strdup(&ctx->findings->arena, nbuf);
 					f->type = zl_arena_strdup(&ctx->findings->arena,
 								  zl_type_str(rr->type, tb));
-					f->message = zl_arena_printf(&ctx->findings->arena,
+					char *msg = zl_arena_printf(&ctx->scratch,
 						"%s (record: \"%s\")", zl_escape(mbuf, sizeof(mbuf), cr->message, strlen(cr->message)),
 						zl_escape(esc, sizeof(esc), text, len));
+					f->message_tpl = zl_findings_text(ctx->findings, f, msg, strlen(msg));
 				}
 			}
 		}

@@ -2,6 +2,7 @@
  * Copyright (c) 2026 the zonelint authors
  * SPDX-License-Identifier: BSD-3-Clause
  */
+#define _GNU_SOURCE 1 /* memmem */
 #include "findings.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "baseline.h"
 #include "load.h"
+#include "util.h"
 
 void zl_findings_init(zl_findings_t *fs)
 {
@@ -22,6 +24,128 @@ void zl_findings_free(zl_findings_t *fs)
 	free(fs->v);
 	zl_arena_free(&fs->arena);
 	memset(fs, 0, sizeof(*fs));
+}
+
+/* Where the owner text's labels start, up to the last one worth a
+ * reference: the owner from label 0 to its second-level name (its
+ * top-level label alone is too short to pay).  Escaped dots ("\\.") are
+ * inside a label.  @p ol becomes the length without the final dot.
+ * Returns how many, 0 for none.  Making a template and writing it out
+ * must agree on this, so both call it. */
+#define MAX_REFS 128
+static unsigned owner_refs(const char *owner, size_t *ol, size_t *start)
+{
+	size_t l = owner ? strlen(owner) : 0;
+	if (l && owner[l - 1] == '.' && (l < 2 || owner[l - 2] != '\\'))
+		l--;
+	*ol = l;
+	unsigned n = 0;
+	if (l == 0)
+		return 0;
+	start[n++] = 0;
+	for (size_t i = 0; i < l && n < MAX_REFS; i++) {
+		if (owner[i] == '\\')
+			i++;
+		else if (owner[i] == '.' && i + 1 < l)
+			start[n++] = i + 1;
+	}
+	return n > 1 ? n - 1 : n;
+}
+
+static size_t put_literal(char *out, size_t o, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ZL_TEXT_REF)
+			out[o++] = ZL_TEXT_REF;
+		out[o++] = s[i];
+	}
+	return o;
+}
+
+size_t zl_text_template(const char *owner, const char *s, size_t len, char *out)
+{
+	/* the owner without its final dot: the name is also written so in URLs
+	 * and host names built from it ("https://mta-sts.<owner>/") */
+	size_t start[MAX_REFS], ol, o = 0, pos = 0;
+	unsigned n = owner_refs(owner, &ol, start);
+	if (n == 0) {
+		o = put_literal(out, 0, s, len);
+		out[o] = '\0';
+		return o;
+	}
+	/* find the shortest referable name, then the longest that ends there */
+	const char *shortest = owner + start[n - 1];
+	size_t sl = ol - start[n - 1];
+	while (pos < len) {
+		const char *p = sl <= len - pos ? memmem(s + pos, len - pos, shortest, sl) : NULL;
+		if (!p)
+			break;
+		size_t at = (size_t)(p - s), from = at;
+		unsigned k = n - 1;
+		for (unsigned j = 0; j + 1 < n; j++) {
+			size_t extra = start[n - 1] - start[j];
+			if (extra <= at - pos && !memcmp(s + at - extra, owner + start[j], extra)) {
+				k = j;
+				from = at - extra;
+				break;
+			}
+		}
+		o = put_literal(out, o, s + pos, from - pos);
+		out[o++] = ZL_TEXT_REF;
+		out[o++] = (char)(2 + k);
+		pos = at + sl;
+	}
+	o = put_literal(out, o, s + pos, len - pos);
+	out[o] = '\0';
+	return o;
+}
+
+const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf)
+{
+	if (!strchr(tpl, ZL_TEXT_REF))
+		return tpl;
+	size_t start[MAX_REFS], ol, o = 0;
+	const char *owner = f->owner;
+	unsigned n = owner_refs(owner, &ol, start);
+	for (const char *p = tpl; *p && o + 1 < ZL_FINDING_TEXT_MAX; p++) {
+		if (*p != ZL_TEXT_REF) {
+			buf[o++] = *p;
+			continue;
+		}
+		unsigned char c = (unsigned char)*++p;
+		if (c == (unsigned char)ZL_TEXT_REF) {
+			buf[o++] = ZL_TEXT_REF;
+			continue;
+		}
+		if (c < 2 || c - 2u >= n) /* cannot be: templates are made against this owner */
+			break;
+		size_t l = ol - start[c - 2];
+		if (l > ZL_FINDING_TEXT_MAX - 1 - o)
+			l = ZL_FINDING_TEXT_MAX - 1 - o;
+		memcpy(buf + o, owner + start[c - 2], l);
+		o += l;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Stored once per findings list when it repeats: a direct-mapped cache of
+ * recent templates keyed by their hash. */
+const char *zl_findings_text(zl_findings_t *fs, const zl_finding_t *f, const char *s, size_t len)
+{
+	char small[2 * 4096 + 1];
+	char *t = 2 * len + 1 <= sizeof(small) ? small : zl_xmalloc(2 * len + 1);
+	len = zl_text_template(f->owner, s, len, t);
+	uint64_t h = zl_hash_bytes(t, len, 0);
+	size_t i = (size_t)(h & (ZL_FINDINGS_TEXTS - 1));
+	const char *old = fs->text[i];
+	if (!(old && fs->text_hash[i] == h && !strncmp(old, t, len) && old[len] == '\0')) {
+		fs->text[i] = zl_arena_strndup(&fs->arena, t, len);
+		fs->text_hash[i] = h;
+	}
+	if (t != small)
+		free(t);
+	return fs->text[i];
 }
 
 zl_finding_t *zl_findings_add(zl_findings_t *fs)

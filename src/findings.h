@@ -13,7 +13,20 @@
 #include "rules.h"
 
 #define ZL_NO_FILE UINT16_MAX
-#define ZL_FINDINGS_TEXTS 64   /**< slots of the findings' text cache (power of two) */
+#define ZL_FINDINGS_TEXTS 1024 /**< slots of the findings' text cache (power of two) */
+
+/*
+ * A finding's message and suggestion are stored as templates: where the
+ * text names the finding's owner, or a name above it (but not its
+ * top-level label alone), it holds a reference to the owner's text
+ * instead, so that one sentence about a hundred thousand names is stored
+ * once.  A reference is ZL_TEXT_REF and then 2 + k: the owner from its
+ * k-th label on, without the final dot; ZL_TEXT_REF twice is that octet.
+ * Read the texts with zl_finding_message() and zl_finding_suggestion().
+ */
+#define ZL_TEXT_REF '\001'
+/** Room for any finding text, written out (see zl_finding_text). */
+#define ZL_FINDING_TEXT_MAX 16384
 
 /** One finding.  Every string is escaped and owned by the findings list. */
 struct zl_finding {
@@ -25,8 +38,8 @@ struct zl_finding {
 	const char *zone;          /**< apex, absolute; NULL if none */
 	const char *owner;         /**< absolute, trailing dot; NULL if none */
 	const char *type;          /**< record type mnemonic; NULL if none */
-	const char *message;
-	const char *suggestion;    /**< NULL if none */
+	const char *message_tpl;   /**< template: read with zl_finding_message() */
+	const char *suggestion_tpl; /**< template, NULL if none: zl_finding_suggestion() */
 	uint32_t seq;              /**< emission order, the last sort key */
 };
 
@@ -50,6 +63,37 @@ struct zl_findings {
 	uint64_t text_hash[ZL_FINDINGS_TEXTS];
 	const char *text[ZL_FINDINGS_TEXTS];
 };
+
+/**
+ * @brief A template for @p s (@p len octets) against the owner text
+ *        @p owner (absolute, with the final dot; NULL: none).
+ * @param[out] out  room for 2 * len + 1 octets; NUL-terminated
+ * @return the template's length
+ */
+size_t zl_text_template(const char *owner, const char *s, size_t len, char *out);
+
+/**
+ * @brief A finding's text written out: @p tpl itself when it holds no
+ *        reference, else @p buf (ZL_FINDING_TEXT_MAX octets) holding it.
+ */
+const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf);
+/** @brief The finding's message (see zl_finding_text). */
+static inline const char *zl_finding_message(const zl_finding_t *f, char *buf)
+{
+	return zl_finding_text(f, f->message_tpl, buf);
+}
+/** @brief The finding's suggestion, or NULL (see zl_finding_text). */
+static inline const char *zl_finding_suggestion(const zl_finding_t *f, char *buf)
+{
+	return f->suggestion_tpl ? zl_finding_text(f, f->suggestion_tpl, buf) : NULL;
+}
+
+/**
+ * @brief Store a finding's text, as its template (see zl_text_template)
+ *        against @p f's owner, which must be set already.
+ * @return the template, owned by @p fs
+ */
+const char *zl_findings_text(zl_findings_t *fs, const zl_finding_t *f, const char *s, size_t len);
 
 /** @brief Initialise an empty list. */
 void zl_findings_init(zl_findings_t *fs);

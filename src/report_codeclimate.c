@@ -80,11 +80,13 @@ int zl_report_codeclimate(FILE *out, const zl_report_in_t *in)
 		fputs("\"type\":\"issue\",\"check_name\":", out);
 		zl_json_string(out, f->rule);
 		fputs(",\"description\":", out);
-		zl_json_string(out, f->message);
-		if (f->suggestion) {
-			size_t l = strlen(f->suggestion) + 64;
+		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+		const char *sug = zl_finding_suggestion(f, sb);
+		zl_json_string(out, zl_finding_message(f, mb));
+		if (sug) {
+			size_t l = strlen(sug) + 64;
 			char *body = zl_xmalloc(l);
-			snprintf(body, l, "Suggestion:\n\n```\n%s\n```\n", f->suggestion);
+			snprintf(body, l, "Suggestion:\n\n```\n%s\n```\n", sug);
 			fputs(",\"content\":{\"body\":", out);
 			zl_json_string(out, body);
 			fputc('}', out);

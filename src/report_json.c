@@ -103,9 +103,11 @@ int zl_report_json(FILE *out, const zl_report_in_t *in)
 		field(out, "type", f->type, &first);
 		field(out, "rule", f->rule, &first);
 		field(out, "severity", zl_severity_name(f->severity), &first);
-		field(out, "message", f->message, &first);
-		if (f->suggestion)
-			field(out, "suggestion", f->suggestion, &first);
+		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+		const char *sug = zl_finding_suggestion(f, sb);
+		field(out, "message", zl_finding_message(f, mb), &first);
+		if (sug)
+			field(out, "suggestion", sug, &first);
 		fputc('}', out);
 	}
 	zl_counts_t c = zl_findings_count(fs);

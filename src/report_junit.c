@@ -101,7 +101,8 @@ static void testcase(FILE *out, const zl_report_in_t *in, const zl_finding_t *f,
 		     const char *suite)
 {
 	const char *file = zl_report_file(in, f);
-	char name[64];
+	char name[64], mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+	const char *msg = zl_finding_message(f, mb), *sug = zl_finding_suggestion(f, sb);
 	fputs("    <testcase name=\"", out);
 	xml_put(out, f->rule, 1);
 	if (f->owner) {
@@ -131,7 +132,7 @@ static void testcase(FILE *out, const zl_report_in_t *in, const zl_finding_t *f,
 	if (failed) {
 		xml_put(out, f->rule, 1);
 		fputs("\" message=\"", out);
-		xml_put(out, f->message, 1);
+		xml_put(out, msg, 1);
 		fputs("\">", out);
 	}
 	if (file) {
@@ -139,13 +140,13 @@ static void testcase(FILE *out, const zl_report_in_t *in, const zl_finding_t *f,
 		fprintf(out, ":%u: ", f->line);
 	}
 	fprintf(out, "%s: ", zl_severity_name(f->severity));
-	xml_put(out, f->message, 0);
+	xml_put(out, msg, 0);
 	fputs(" [", out);
 	xml_put(out, f->rule, 0);
 	fputc(']', out);
-	if (f->suggestion) {
+	if (sug) {
 		fputs("\nsuggestion:\n", out);
-		xml_put(out, f->suggestion, 0);
+		xml_put(out, sug, 0);
 	}
 	fputs(failed ? "</failure>\n" : "</system-out>\n", out);
 	fputs("    </testcase>\n", out);

@@ -98,18 +98,20 @@ int zl_report_sarif(FILE *out, const zl_report_in_t *in)
 		if (fs->baseline) /* every result shown is one the baseline lacks */
 			fputs("\"baselineState\":\"new\",", out);
 		fputs("\"message\":{\"text\":", out);
-		if (f->suggestion) {
-			size_t l = strlen(f->message) + strlen(f->suggestion) + 32;
+		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+		const char *msg = zl_finding_message(f, mb), *sug = zl_finding_suggestion(f, sb);
+		if (sug) {
+			size_t l = strlen(msg) + strlen(sug) + 32;
 			char *m = malloc(l);
 			if (m) {
-				snprintf(m, l, "%s\nSuggestion:\n%s", f->message, f->suggestion);
+				snprintf(m, l, "%s\nSuggestion:\n%s", msg, sug);
 				zl_json_string(out, m);
 				free(m);
 			} else {
-				zl_json_string(out, f->message);
+				zl_json_string(out, msg);
 			}
 		} else {
-			zl_json_string(out, f->message);
+			zl_json_string(out, msg);
 		}
 		fputc('}', out);
 		const char *file = zl_report_file(in, f);

@@ -35,6 +35,7 @@ int zl_report_text(FILE *out, const zl_report_in_t *in)
 	const zl_findings_t *fs = in->findings;
 	for (size_t i = 0; i < fs->n; i++) {
 		const zl_finding_t *f = &fs->v[i];
+		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
 		const char *file = zl_report_file(in, f);
 		if (file) {
 			put_safe(out, file);
@@ -47,13 +48,13 @@ int zl_report_text(FILE *out, const zl_report_in_t *in)
 				zl_severity_name(f->severity));
 		else
 			fprintf(out, "%s: ", zl_severity_name(f->severity));
-		put_safe(out, f->message);
+		put_safe(out, zl_finding_message(f, mb));
 		fputs(" [", out);
 		put_safe(out, f->rule);
 		fputs("]\n", out);
-		if (f->suggestion) {
+		const char *s = zl_finding_suggestion(f, sb);
+		if (s) {
 			/* one suggestion line per record, indented */
-			const char *s = f->suggestion;
 			while (*s) {
 				const char *e = strchr(s, '\n');
 				size_t l = e ? (size_t)(e - s) : strlen(s);

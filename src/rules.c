@@ -66,23 +66,9 @@ bool zl_rule_id_is_builtin_family(const char *id)
 	return false;
 }
 
-/* A finding's text, stored once per findings list when it repeats: a
- * direct-mapped cache of recent texts keyed by their hash. */
-static const char *keep_text(zl_findings_t *fs, const char *s, size_t len)
-{
-	uint64_t h = zl_hash_bytes(s, len, 0);
-	size_t i = (size_t)(h & (ZL_FINDINGS_TEXTS - 1));
-	const char *old = fs->text[i];
-	if (old && fs->text_hash[i] == h && !strncmp(old, s, len) && old[len] == '\0')
-		return old;
-	fs->text[i] = zl_arena_strndup(&fs->arena, s, len);
-	fs->text_hash[i] = h;
-	return fs->text[i];
-}
-
 /* Messages are built by checks from escaped zone data; escape again whatever
  * control or non-ASCII byte slipped through, so no report carries one. */
-static const char *vformat(zl_findings_t *fs, const char *fmt, va_list ap)
+static const char *vformat(zl_findings_t *fs, const zl_finding_t *f, const char *fmt, va_list ap)
 {
 	char buf[4096];
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
@@ -94,8 +80,8 @@ static const char *vformat(zl_findings_t *fs, const char *fmt, va_list ap)
 		if ((unsigned char)buf[i] < 0x20 || (unsigned char)buf[i] >= 0x7f)
 			clean = 0;
 	if (clean)
-		return keep_text(fs, buf, len);
-	char *out = zl_arena_alloc(&fs->arena, len * 4 + 1);
+		return zl_findings_text(fs, f, buf, len);
+	char *out = zl_xmalloc(len * 4 + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)buf[i];
@@ -105,7 +91,9 @@ static const char *vformat(zl_findings_t *fs, const char *fmt, va_list ap)
 			out[o++] = (char)c;
 	}
 	out[o] = '\0';
-	return out;
+	const char *kept = zl_findings_text(fs, f, out, o);
+	free(out);
+	return kept;
 }
 
 static zl_finding_t *new_finding(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone_t *zone,
@@ -150,7 +138,7 @@ zl_finding_t *zl_emit(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_rr_t *rr, const
 		return NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	f->message = vformat(ctx->findings, fmt, ap);
+	f->message_tpl = vformat(ctx->findings, f, fmt, ap);
 	va_end(ap);
 	return f;
 }
@@ -165,7 +153,7 @@ zl_finding_t *zl_emit_name(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone_t *zo
 		return NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	f->message = vformat(ctx->findings, fmt, ap);
+	f->message_tpl = vformat(ctx->findings, f, fmt, ap);
 	va_end(ap);
 	return f;
 }
@@ -179,7 +167,7 @@ zl_finding_t *zl_emit_at(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone_t *zone
 		return NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	f->message = vformat(ctx->findings, fmt, ap);
+	f->message_tpl = vformat(ctx->findings, f, fmt, ap);
 	va_end(ap);
 	return f;
 }
@@ -195,7 +183,7 @@ void zl_suggest(zl_ctx_t *ctx, zl_finding_t *f, const char *fmt, ...)
 	va_end(ap);
 	size_t len = n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1;
 	buf[len] = '\0';
-	f->suggestion = keep_text(ctx->findings, buf, len);
+	f->suggestion_tpl = zl_findings_text(ctx->findings, f, buf, len);
 }
 
 static bool family_enabled(const zl_ctx_t *ctx, unsigned fam)

@@ -253,18 +253,33 @@ static void fz_check_findings(const zl_run_t *run)
 		const zl_finding_t *f = &fs->v[i];
 		FZ_CHECK(f->rule && f->rule[0]);
 		FZ_CHECK(f->severity >= ZL_SEV_INFO && f->severity <= ZL_SEV_ERROR);
-		FZ_CHECK(f->message && f->message[0]);
+		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+		const char *msg = zl_finding_message(f, mb), *sug = zl_finding_suggestion(f, sb);
+		FZ_CHECK(msg && msg[0]);
+		/* the stored template is the template of the text written out */
+		for (int k = 0; k < 2; k++) {
+			const char *tpl = k ? f->suggestion_tpl : f->message_tpl;
+			const char *txt = k ? sug : msg;
+			if (!tpl)
+				continue;
+			size_t tl = strlen(txt);
+			char *again = malloc(2 * tl + 1);
+			FZ_CHECK(again != NULL);
+			zl_text_template(f->owner, txt, tl, again);
+			FZ_CHECK(!strcmp(again, tpl));
+			free(again);
+		}
 		FZ_CHECK(f->file == ZL_NO_FILE || f->file < run->set.nfiles);
 		FZ_CHECK(f->rule_index >= 0 &&
 			 f->rule_index < ZL_R__COUNT + (int)run->config.ncustom);
 		if (f->rule_index < ZL_R__COUNT)
 			FZ_CHECK(!strcmp(f->rule, zl_catalogue[f->rule_index].id));
 		fz_check_str(f->rule, 0);
-		fz_check_str(f->message, 0);
+		fz_check_str(msg, 0);
 		fz_check_str(f->zone, 0);
 		fz_check_str(f->owner, 0);
 		fz_check_str(f->type, 0);
-		fz_check_str(f->suggestion, 1);
+		fz_check_str(sug, 1);
 		if (i == 0)
 			continue;
 		/* zl_findings_sort(): file (display path, then index), line, rule */

@@ -69,9 +69,11 @@ static size_t run_example(const zl_example_t *ex, const char *rule, unsigned idx
 	if ((n == 0) == (kind[0] == 'b')) {
 		fprintf(stderr, "# %s %s example %u: %zu findings of the rule; all findings:\n",
 			rule, kind, idx, n);
-		for (size_t i = 0; i < run.findings.n; i++)
+		for (size_t i = 0; i < run.findings.n; i++) {
+			char mb[ZL_FINDING_TEXT_MAX];
 			fprintf(stderr, "#   %u: %s [%s]\n", run.findings.v[i].line,
-				run.findings.v[i].message, run.findings.v[i].rule);
+				zl_finding_message(&run.findings.v[i], mb), run.findings.v[i].rule);
+		}
 	}
 	zl_run_free(&run);
 	return n;

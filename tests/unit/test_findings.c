@@ -1,0 +1,102 @@
+/* zonelint unit tests: finding texts stored as templates against their owner.
+ * Copyright (c) 2026 the zonelint authors
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "findings.h"
+
+/* Make the template of @p text against @p owner, write it out again and
+ * check that the two texts are equal; return the template's length. */
+static size_t round_trip(const char *owner, const char *text)
+{
+	size_t len = strlen(text);
+	char *tpl = malloc(2 * len + 1);
+	char buf[ZL_FINDING_TEXT_MAX];
+	assert_non_null(tpl);
+	size_t tl = zl_text_template(owner, text, len, tpl);
+	assert_int_equal(tl, strlen(tpl));
+	zl_finding_t f = { 0 };
+	f.owner = owner;
+	assert_string_equal(zl_finding_text(&f, tpl, buf), text);
+	free(tpl);
+	return tl;
+}
+
+static void test_owner_and_parents(void **state)
+{
+	(void)state;
+	const char *o = "_mta-sts.h7.example.com.";
+	const char *t = "'_mta-sts.h7.example.com.' announces a policy, but 'mta-sts.h7.example.com.' "
+			"has no address: https://mta-sts.h7.example.com/.well-known/mta-sts.txt "
+			"(zone 'example.com.')";
+	size_t tl = round_trip(o, t);
+	assert_true(tl < strlen(t) - 3 * strlen("h7.example.com"));
+	/* the same sentence about another name has the same template */
+	char a[512], b[512];
+	zl_text_template(o, t, strlen(t), a);
+	const char *t2 = "'_mta-sts.h8.example.com.' announces a policy, but 'mta-sts.h8.example.com.' "
+			 "has no address: https://mta-sts.h8.example.com/.well-known/mta-sts.txt "
+			 "(zone 'example.com.')";
+	zl_text_template("_mta-sts.h8.example.com.", t2, strlen(t2), b);
+	assert_string_equal(a, b);
+}
+
+static void test_no_reference(void **state)
+{
+	(void)state;
+	char tpl[256];
+	/* no owner, the root, a text without the name: the text as it is */
+	zl_text_template(NULL, "zone 'a.example.' is empty", 26, tpl);
+	assert_string_equal(tpl, "zone 'a.example.' is empty");
+	zl_text_template(".", "the root '.'", 12, tpl);
+	assert_string_equal(tpl, "the root '.'");
+	zl_text_template("www.example.org.", "nothing here", 12, tpl);
+	assert_string_equal(tpl, "nothing here");
+	/* the top-level label alone is never a reference */
+	zl_text_template("www.example.org.", "an org record", 13, tpl);
+	assert_string_equal(tpl, "an org record");
+	zl_finding_t f = { 0 };
+	char buf[ZL_FINDING_TEXT_MAX];
+	assert_ptr_equal(zl_finding_text(&f, tpl, buf), tpl);
+}
+
+static void test_awkward_names(void **state)
+{
+	(void)state;
+	/* escaped dots and backslashes belong to their label */
+	round_trip("a\\.b.example.com.", "'a\\.b.example.com.' and 'b.example.com.' and example.com");
+	round_trip("\\\\.", "a backslash name '\\\\.' here \\\\.");
+	round_trip("x\\\\.example.", "'x\\\\.example.' under 'example.'");
+	round_trip("com.", "'com.' and com and .com and comcom");
+	/* names next to each other, at the start and the end */
+	round_trip("h1.example.net.", "h1.example.neth1.example.net.example.net");
+	round_trip("h1.example.net.", "example.net");
+	/* the reference octet itself, should a text ever hold one */
+	round_trip("h1.example.net.", "\001 h1.example.net \001\001 \001\002");
+	/* a name of many labels */
+	char owner[300] = "", text[1200] = "";
+	for (int i = 0; i < 60; i++)
+		strcat(owner, "a.");
+	strcat(text, owner);
+	strcat(text, " / ");
+	strcat(text, owner + 50);
+	round_trip(owner, text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_owner_and_parents),
+		cmocka_unit_test(test_no_reference),
+		cmocka_unit_test(test_awkward_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
