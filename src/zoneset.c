@@ -76,20 +76,59 @@ uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *di
 	return (uint16_t)idx;
 }
 
-/* Rehash into a table of @p nsize slots.  Each slot keeps its name's hash,
- * so nothing is recomputed and no node is read. */
+/*
+ * A slot is 8 bytes: the node's address, which user space keeps below 2^48
+ * on the 64-bit systems zonelint runs on, and in the 16 bits above it a tag
+ * made from the name's hash.  A probe compares the tag before it reads the
+ * node, so a name that is not there still costs one cache line, and the
+ * index is half the size it would be with the hash beside the pointer.
+ */
+#define SLOT_ADDR_BITS 48
+#define SLOT_ADDR_MASK (((uint64_t)1 << SLOT_ADDR_BITS) - 1)
+
+static zl_node_t *slot_node(zl_slot_t s)
+{
+	return (zl_node_t *)(uintptr_t)(s & SLOT_ADDR_MASK);
+}
+
+/* the tag: the hash's bits mixed, so that it does not repeat the low bits
+ * that chose the slot */
+static zl_slot_t slot_tag(uint32_t h)
+{
+	return (zl_slot_t)((h * 0x9E3779B1u) >> 16) << SLOT_ADDR_BITS;
+}
+
+static zl_slot_t slot_make(const zl_node_t *n, uint32_t h)
+{
+	uintptr_t a = (uintptr_t)n;
+	if ((uint64_t)a & ~SLOT_ADDR_MASK) {
+		fputs("zonelint: memory above the 48-bit address space; this system is not "
+		      "supported\n", stderr);
+		exit(2);
+	}
+	return slot_tag(h) | (uint64_t)a;
+}
+
+static uint32_t node_hash(const zl_node_t *n)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	return name_hash(zl_node_wire(n, w), n->wirelen);
+}
+
+/* Rehash into a table of @p nsize slots.  A slot holds only 16 bits of its
+ * name's hash, so each name's hash is computed again from its node. */
 static void rehash(zl_zoneset_t *set, uint32_t nsize)
 {
 	zl_slot_t *nt = zl_xcalloc(nsize, sizeof(*nt));
 	zl_huge_hint(nt, (size_t)nsize * sizeof(*nt));
 	for (uint32_t i = 0; i < set->table_size; i++) {
-		const zl_slot_t *o = &set->table[i];
-		if (!o->node)
+		zl_slot_t o = set->table[i];
+		if (!o)
 			continue;
-		uint32_t k = o->hash & (nsize - 1);
-		while (nt[k].node)
+		uint32_t k = node_hash(slot_node(o)) & (nsize - 1);
+		while (nt[k])
 			k = (k + 1) & (nsize - 1);
-		nt[k] = *o;
+		nt[k] = o;
 	}
 	free(set->table);
 	set->table = nt;
@@ -141,16 +180,17 @@ size_t zl_wire_name_len(const uint8_t *wire, size_t max)
 static zl_slot_t *probe(const zl_zoneset_t *set, const uint8_t *wire, size_t len, uint32_t h)
 {
 	uint32_t mask = set->table_size - 1;
+	zl_slot_t tag = slot_tag(h);
 	for (uint32_t k = h & mask;; k = (k + 1) & mask) {
 		zl_slot_t *s = &set->table[k];
-		if (!s->node || (s->hash == h && name_eq(s->node, wire, len)))
+		if (!*s || ((*s & ~SLOT_ADDR_MASK) == tag && name_eq(slot_node(*s), wire, len)))
 			return s;
 	}
 }
 
 zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
 {
-	return probe(set, wire, len, name_hash(wire, len))->node;
+	return slot_node(*probe(set, wire, len, name_hash(wire, len)));
 }
 
 zl_name_hashes_t zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
@@ -172,7 +212,7 @@ zl_name_hashes_t zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wir
 static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uint32_t h,
 			 const uint32_t *hparent)
 {
-	zl_node_t *n = probe(set, wire, len, h)->node;
+	zl_node_t *n = slot_node(*probe(set, wire, len, h));
 	if (n)
 		return n;
 	zl_node_t *parent = NULL;
@@ -196,9 +236,7 @@ static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uin
 	n->labels = labels;
 	n->parent = parent;
 	/* the parent's interning, or the growth, may have moved the slot */
-	zl_slot_t *slot = probe(set, wire, len, h);
-	slot->hash = h;
-	slot->node = n;
+	*probe(set, wire, len, h) = slot_make(n, h);
 	if (set->last)
 		set->last->order = n;
 	else

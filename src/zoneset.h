@@ -142,11 +142,9 @@ typedef struct zl_rdslot {
 	zl_rr_t *rr;
 } zl_rdslot_t;
 
-/** A slot of the name index: the name's hash and its node (NULL: empty). */
-typedef struct zl_slot {
-	uint32_t hash;
-	zl_node_t *node;
-} zl_slot_t;
+/** A slot of the name index: the node's address in the low 48 bits and 16
+ *  bits of its name's hash above them (0: empty).  See zoneset.c. */
+typedef uint64_t zl_slot_t;
 
 typedef struct zl_zoneset {
 	zl_arena_t arena;
