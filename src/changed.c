@@ -205,7 +205,7 @@ size_t zl_findings_keep_changed(zl_findings_t *fs, const zl_zoneset_t *set,
 	for (size_t i = 0; i < nz; i++)
 		if (zones[i]->file < set->nfiles && changed[zones[i]->file])
 			touched[i] = 1;
-	for (const zl_node_t *node = set->first; node; node = node->order)
+	for (const zl_node_t *node = zl_zoneset_nodes(set); node; node = zl_node_next(node))
 		for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next) {
 			if (!rr->zone || rr->file >= set->nfiles || !changed[rr->file])
 				continue;

@@ -745,7 +745,7 @@ int zl_check_dkim(zl_ctx_t *ctx)
 	dkcache_t *dc = zl_xcalloc(1, sizeof(*dc));
 	zl_arena_init(&dc->arena);
 	zl_dkimkey_cache_init(&dc->keys);
-	for (zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs)
 			continue;
 		/* the name first: most names are nowhere near a _domainkey label,

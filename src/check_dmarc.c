@@ -655,7 +655,7 @@ static void check_one_report_domain(dstate_t *st, const zl_rr_t *rr, const zl_no
 	const char *shown_host = nodot(a, hb);
 	const char *line = zl_arena_printf(a, "%s %u IN TXT \"v=DMARC1\"", ab, ZL_GENERATE_TTL);
 	const zl_node_t *near = closest(ctx->set, aw, al);
-	const zl_zone_t *hz = near ? zl_mail_zone(near) : NULL;
+	const zl_zone_t *hz = near ? zl_mail_zone(st->ctx->set, near) : NULL;
 	/* a snapshot knows only the names it asked about: without an answer
 	 * for the authorization name itself, the record is still unchecked */
 	if (hz && hz->external) {
@@ -763,7 +763,7 @@ static void check_report_auth(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t 
 static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *rep)
 {
 	zl_ctx_t *ctx = st->ctx;
-	const zl_zone_t *z = zl_mail_zone(n);
+	const zl_zone_t *z = zl_mail_zone(st->ctx->set, n);
 	if (!z || z->external || !zl_mail_has(n, ZL_TYPE_TXT, z))
 		return;
 	const zl_node_t *r = rep->parent->parent;
@@ -800,7 +800,7 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *r
 	xw[xl++] = 0;
 	const zl_node_t *x = zl_zoneset_find(ctx->set, xw, xl);
 	const zl_node_t *near = x ? x : closest(ctx->set, xw, xl);
-	if (!near || !zl_mail_zone(near))
+	if (!near || !zl_mail_zone(st->ctx->set, near))
 		return; /* X's zone is not loaded: nothing to compare with */
 	char xb[ZL_NAME_STRLEN];
 	zl_wire_name_str(xw, xl, xb);
@@ -915,7 +915,7 @@ static bool prefix_looks_dmarc(const zl_rr_t *rr)
 
 static void check_other_node(dstate_t *st, const zl_node_t *n)
 {
-	const zl_zone_t *z = zl_mail_zone(n);
+	const zl_zone_t *z = zl_mail_zone(st->ctx->set, n);
 	if (!z || z->external || zl_ptrmap_has(&st->cname_targets, n))
 		return;
 	/* names below a _dmarc label: hosted policies behind a CNAME, report
@@ -956,7 +956,7 @@ static bool doubled_origin(const zl_node_t *x, const zl_zone_t *z)
 static void check_policy_node(dstate_t *st, const zl_node_t *n)
 {
 	zl_ctx_t *ctx = st->ctx;
-	const zl_zone_t *z = zl_mail_zone(n);
+	const zl_zone_t *z = zl_mail_zone(st->ctx->set, n);
 	const zl_node_t *x = n->parent;
 	if (!z || z->external || !x)
 		return;
@@ -1047,7 +1047,7 @@ static const char *missing_record(zl_ctx_t *ctx, const char *name, bool sending)
 static void check_wildcard(dstate_t *st, const zl_node_t *w)
 {
 	zl_ctx_t *ctx = st->ctx;
-	const zl_zone_t *z = zl_mail_zone(w);
+	const zl_zone_t *z = zl_mail_zone(st->ctx->set, w);
 	const zl_node_t *p = w->parent;
 	if (!z || z->is_reverse || z->external || !p || (p->wirelen > 1 && p->label[1] == '_'))
 		return; /* *._report._dmarc and the like are not mail domains */
@@ -1109,7 +1109,7 @@ static bool is_mail_name(const zl_node_t *n, const zl_zone_t *z)
 }
 
 /* A name the walk starts from: the apex, or a name with MX or SPF records. */
-static const zl_zone_t *domain_zone(const zl_node_t *n)
+static const zl_zone_t *domain_zone(const zl_zoneset_t *set, const zl_node_t *n)
 {
 	if (n->labels == 0 || zl_mail_label_is(n, "*"))
 		return NULL;
@@ -1117,7 +1117,7 @@ static const zl_zone_t *domain_zone(const zl_node_t *n)
 	for (const zl_node_t *a = n; a && a->label[0]; a = a->parent)
 		if (a->label[1] == '_')
 			return NULL;
-	const zl_zone_t *z = zl_mail_zone(n);
+	const zl_zone_t *z = zl_mail_zone(set, n);
 	if (!z || z->is_reverse || z->external)
 		return NULL;
 	if (null_mx_only(n, z))
@@ -1181,10 +1181,10 @@ static void check_missing(dstate_t *st)
 	if (!zl_rule_enabled(ctx, ZL_R_DMARC_MISSING) &&
 	    !zl_rule_enabled(ctx, ZL_R_DMARC_MISSING_UNCHECKED))
 		return;
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
-		if (!n->rrs || n->apex_of)
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
+		if (!n->rrs || n->is_apex)
 			continue;
-		const zl_zone_t *z = domain_zone(n);
+		const zl_zone_t *z = domain_zone(ctx->set, n);
 		if (!z || n == z->apex || zl_ptrmap_has(&st->explained, n))
 			continue;
 		zl_dmarc_walk_t w;
@@ -1193,7 +1193,7 @@ static void check_missing(dstate_t *st)
 			continue;
 		/* the record the apex needs covers this name too: say it once there */
 		const zl_node_t *apex = z->apex;
-		if (in_path(&w, apex) && domain_zone(apex) == z &&
+		if (in_path(&w, apex) && domain_zone(ctx->set, apex) == z &&
 		    !zl_ptrmap_has(&st->explained, apex)) {
 			zl_dmarc_walk_t aw;
 			zl_dmarc_walk(&st->cache, apex, &aw);
@@ -1213,7 +1213,7 @@ static void check_missing(dstate_t *st)
 	}
 	for (const zl_zone_t *z = ctx->set->zones; z; z = z->next) {
 		const zl_node_t *apex = z->apex;
-		if (apex->apex_of != z || domain_zone(apex) != z ||
+		if (zl_zoneset_apex_zone(ctx->set, apex) != z || domain_zone(ctx->set, apex) != z ||
 		    zl_ptrmap_has(&st->explained, apex))
 			continue;
 		zl_dmarc_walk_t w;
@@ -1247,7 +1247,7 @@ static void check_enforce(dstate_t *st)
 	for (size_t i = 0; i < st->enforce.n; i++)
 		*zl_ptrmap_slot(&st->dkim, st->enforce.v[i]->owner->parent, NULL) = NULL;
 	/* one pass: every name below <domain>._domainkey of a candidate */
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs)
 			continue;
 		const zl_node_t *k = n;
@@ -1311,7 +1311,7 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 	zl_arena_init(&st.keep);
 
 	/* the targets of CNAMEs at _dmarc names hold policies legitimately */
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs || !zl_mail_label_is(n, "_dmarc"))
 			continue;
 		for (const zl_rr_t *c = zl_node_first(n, ZL_TYPE_CNAME); c;
@@ -1322,7 +1322,7 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 				mark(&st.cname_targets, t);
 		}
 	}
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs || !zl_node_first(n, ZL_TYPE_TXT))
 			continue;
 		const zl_node_t *rep = report_ancestor(n);

@@ -534,7 +534,7 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 		        "section 3.3 says not to use SHA-1: add a SHA-256 (digest type 2) DS",
 		        zl_node_str(n, nb));
 	/* the child zone, when it is loaded too */
-	const zl_zone_t *child = n->apex_of;
+	const zl_zone_t *child = zl_zoneset_apex_zone(ctx->set, n);
 	if (!child || child == z || !any_usable)
 		return;
 	zl_dstate_t *cs = zl_ptrmap_get(states, child);
@@ -604,7 +604,7 @@ int zl_check_dnssec(zl_ctx_t *ctx)
 	zl_ptrmap_t states;
 	zl_ptrmap_init(&states);
 	/* every node, into each zone that holds records there */
-	for (zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		zl_dstate_t *seen[4];
 		unsigned nseen = 0;
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {

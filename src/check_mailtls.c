@@ -145,7 +145,7 @@ static void multiple(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_rr_t *rr, const 
 static bool host_exists(zl_ctx_t *ctx, const zl_node_t *d, const char *label, bool *unknown)
 {
 	const zl_node_t *h = zl_node_child(ctx->set, d, label);
-	const zl_zone_t *z = zl_mail_zone(h ? h : d);
+	const zl_zone_t *z = zl_mail_zone(ctx->set, h ? h : d);
 	*unknown = !z;
 	if (!z)
 		return false;
@@ -162,10 +162,10 @@ static bool host_exists(zl_ctx_t *ctx, const zl_node_t *d, const char *label, bo
 
 int zl_check_mtasts(zl_ctx_t *ctx)
 {
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs || !zl_mail_label_is(n, "_mta-sts") || !n->parent)
 			continue;
-		const zl_zone_t *z = zl_mail_zone(n);
+		const zl_zone_t *z = zl_mail_zone(ctx->set, n);
 		if (!z || z->external)
 			continue;
 		/* findings hold copies: nothing in the scratch arena outlives a name */
@@ -218,7 +218,7 @@ static bool has_tlsrpt(zl_ctx_t *ctx, const zl_node_t *d)
 	const zl_node_t *tls = zl_node_child(ctx->set, d, "_tls");
 	const zl_node_t *smtp = tls ? zl_node_child(ctx->set, tls, "_smtp") : NULL;
 	const zl_node_t *at = smtp ? smtp : tls ? tls : d;
-	const zl_zone_t *z = zl_mail_zone(at);
+	const zl_zone_t *z = zl_mail_zone(ctx->set, at);
 	if (!z)
 		return true; /* delegated away: cannot be checked */
 	if (!smtp)
@@ -278,7 +278,7 @@ static const zl_rr_t *mx_tlsa(zl_ctx_t *ctx, tlsa_memo_t *memo, const zl_node_t 
 static const zl_rr_t *sts_record(zl_ctx_t *ctx, const zl_node_t *d)
 {
 	const zl_node_t *s = zl_node_child(ctx->set, d, "_mta-sts");
-	const zl_zone_t *z = s ? zl_mail_zone(s) : NULL;
+	const zl_zone_t *z = s ? zl_mail_zone(ctx->set, s) : NULL;
 	if (!z)
 		return NULL;
 	for (const zl_rr_t *rr = zl_node_first(s, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
@@ -293,7 +293,7 @@ static const zl_rr_t *sts_record(zl_ctx_t *ctx, const zl_node_t *d)
 /* Called once per domain, see zl_check_tlsrpt. */
 static void tlsrpt_missing(zl_ctx_t *ctx, tlsa_memo_t *memo, const zl_node_t *d)
 {
-	const zl_zone_t *z = zl_mail_zone(d);
+	const zl_zone_t *z = zl_mail_zone(ctx->set, d);
 	if (!z || z->is_reverse || z->external)
 		return;
 	const zl_rr_t *sts = sts_record(ctx, d);
@@ -358,7 +358,7 @@ int zl_check_tlsrpt(zl_ctx_t *ctx)
 	memset(&last, 0, sizeof(last));
 	zl_arena_init(&last.arena);
 	bool want_missing = zl_rule_enabled(ctx, ZL_R_TLSRPT_MISSING);
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs)
 			continue;
 		/* findings hold copies: nothing in the scratch arena outlives a name */
@@ -376,7 +376,7 @@ int zl_check_tlsrpt(zl_ctx_t *ctx)
 		if (!zl_mail_label_is(n, "_smtp") || !zl_mail_label_is(n->parent, "_tls") ||
 		    !n->parent->parent)
 			continue;
-		const zl_zone_t *z = zl_mail_zone(n);
+		const zl_zone_t *z = zl_mail_zone(ctx->set, n);
 		if (!z || z->external)
 			continue;
 		const char *dom = domain_str(&ctx->scratch, n->parent->parent);
@@ -454,10 +454,10 @@ int zl_check_bimi(zl_ctx_t *ctx)
 {
 	zl_dmarc_cache_t cache;
 	zl_dmarc_cache_init(&cache, ctx);
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs || !zl_mail_label_is(n->parent, "_bimi") || !n->parent->parent)
 			continue;
-		const zl_zone_t *z = zl_mail_zone(n);
+		const zl_zone_t *z = zl_mail_zone(ctx->set, n);
 		if (!z || z->external)
 			continue;
 		const zl_node_t *d = n->parent->parent;

@@ -544,7 +544,7 @@ static void check_reverse(zl_ctx_t *ctx)
 	addrvec_t av = {0};
 	zl_ptrmap_t seen;
 	zl_ptrmap_init(&seen);
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order)
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n))
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 			if (!rr->zone || rr->zone->is_reverse || rr->opaque)
 				continue;
@@ -565,7 +565,7 @@ static void check_reverse(zl_ctx_t *ctx)
 
 int zl_check_mx(zl_ctx_t *ctx)
 {
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order)
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n))
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
 			if (rr->zone)
 				check_mx_target(ctx, rr);
@@ -899,7 +899,7 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 	memo.target_len = 0;
 	const zl_zone_t *acc_zone = NULL; /* the zone of the last record, and its zacc */
 	zacc_t *acc = NULL;
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		const zl_zone_t *last = NULL;
 		bool used_scratch = false;
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {

@@ -767,7 +767,7 @@ int zl_check_spf(zl_ctx_t *ctx)
 	zl_ptrmap_t hosts;
 	zl_ptrmap_init(&hosts);
 	/* the MX hosts */
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr)) {
 			if (rr->rdlen <= 3 || rr->opaque)
 				continue;
@@ -790,7 +790,7 @@ int zl_check_spf(zl_ctx_t *ctx)
 	 * (its record parsed, the findings' texts) lives in ctx->scratch, which
 	 * is emptied after it, since the findings copy what they keep */
 	zl_arena_reset(&ctx->scratch);
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!zl_node_has(n, ZL_TYPE_TXT))
 			continue;
 		const zl_zone_t *z = zl_spf_auth_zone(ctx->set, n);
@@ -809,7 +809,7 @@ int zl_check_spf(zl_ctx_t *ctx)
 			zl_spf_evaluate(&db, sn, rec);
 		zl_arena_reset(&ctx->scratch);
 	}
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs)
 			continue;
 		bool t99 = false, mx = false, addr = false;
@@ -818,7 +818,7 @@ int zl_check_spf(zl_ctx_t *ctx)
 			mx |= rr->type == ZL_TYPE_MX;
 			addr |= rr->type == ZL_TYPE_A || rr->type == ZL_TYPE_AAAA;
 		}
-		if (!t99 && !mx && !addr && !n->apex_of)
+		if (!t99 && !mx && !addr && !n->is_apex)
 			continue;
 		const zl_zone_t *z = zl_spf_auth_zone(ctx->set, n);
 		if (!z)

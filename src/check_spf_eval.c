@@ -471,7 +471,7 @@ void zl_spf_graph(zl_spfdb_t *db)
 	zl_arena_t *a = &ctx->scratch;
 	/* every record with its name's single, valid SPF record: find the
 	 * targets (each parse is forgotten at once) */
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!zl_node_has(n, ZL_TYPE_TXT))
 			continue;
 		const zl_zone_t *z = zl_spf_auth_zone(ctx->set, n);
@@ -561,7 +561,7 @@ static uint32_t *loop_order(const zl_spfdb_t *db, size_t *count)
 		return NULL;
 	uint32_t *out = zl_xmalloc(m * sizeof(*out));
 	bool *done = zl_xcalloc(db->n, sizeof(*done));
-	for (const zl_node_t *n = set->first; n && k < m; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(set); n && k < m; n = zl_node_next(n)) {
 		const zl_spfname_t *sn = zl_spfdb_find(db, n);
 		if (!sn || !sn->on_cycle || !sn->rr || !zl_node_has(n, ZL_TYPE_TXT) ||
 		    !zl_spf_auth_zone(set, n))

@@ -134,7 +134,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 	zl_ptrmap_init(&mx_hosts);
 	const zl_node_t **tlsa_nodes = NULL;
 	size_t ntlsa = 0, tlsa_cap = 0;
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		bool tlsa = false;
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 			if (!rr->zone)
@@ -220,7 +220,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 	for (const zl_zone_t *z = ctx->set->zones; z && !any_signed; z = z->next)
 		any_signed = !z->load_failed && zone_signed(ctx, z);
 	if (any_signed && mx_hosts.n && zl_rule_enabled(ctx, ZL_R_TLSA_MISSING)) {
-		for (const zl_node_t *n = ctx->set->first; n; n = n->order) {
+		for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 			const zl_rr_t *mx = zl_ptrmap_get(&mx_hosts, n);
 			if (!mx)
 				continue;

@@ -202,7 +202,7 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 	if (!cname)
 		return;
 	char nb[ZL_NAME_STRLEN];
-	if (n->apex_of) {
+	if (n->is_apex) {
 		zl_emit(ctx, ZL_R_ZONE_CNAME_APEX, cname,
 			"CNAME at the zone apex '%s' conflicts with its SOA and NS records",
 			zl_node_str(n, nb));
@@ -213,7 +213,7 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 			zl_emit(ctx, ZL_R_ZONE_CNAME_MULTIPLE, c2,
 				"more than one CNAME at '%s' (first at line %u)", zl_node_str(n, nb),
 				cname->line);
-	if (n->apex_of)
+	if (n->is_apex)
 		return;
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 		if (rr->zone != cname->zone || rr->type == ZL_TYPE_CNAME ||
@@ -265,7 +265,7 @@ static void check_ns_targets(zl_ctx_t *ctx, const zl_node_t *n)
 		if (in_zone && !(t && (zl_node_has(t, ZL_TYPE_A) || zl_node_has(t, ZL_TYPE_AAAA)))) {
 			zl_emit(ctx, ZL_R_ZONE_NS_NO_ADDRESS, ns,
 				"NS target '%s' is inside the zone but has no A or AAAA record%s", tn,
-				n->apex_of ? "" : " (missing glue)");
+				n->is_apex ? "" : " (missing glue)");
 		}
 	}
 }
@@ -320,7 +320,7 @@ int zl_check_zone(zl_ctx_t *ctx)
 	}
 
 	rrvec_t vec = { NULL, 0 };
-	for (zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs)
 			continue;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_SOA); rr; rr = zl_rr_next_same(rr))

@@ -28,7 +28,7 @@ void zl_custom_run(zl_ctx_t *ctx)
 	if (!md)
 		zl_oom();
 	char nbuf[ZL_NAME_STRLEN];
-	for (zl_node_t *n = ctx->set->first; n; n = n->order) {
+	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		if (!n->rrs)
 			continue;
 		zl_node_str(n, nbuf);

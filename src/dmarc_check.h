@@ -136,7 +136,7 @@ static inline bool zl_mail_label_is(const zl_node_t *n, const char *label)
  *        (external.h) answers for the names it holds.
  * @return the zone, or NULL when no loaded zone answers
  */
-const zl_zone_t *zl_mail_zone(const zl_node_t *n);
+const zl_zone_t *zl_mail_zone(const zl_zoneset_t *set, const zl_node_t *n);
 
 /**
  * @brief Up to @p cap bytes of a TXT record's text (its strings joined).

@@ -26,9 +26,9 @@ bool zl_mail_real_mx(const zl_node_t *n, const zl_zone_t *z)
 	return false;
 }
 
-const zl_zone_t *zl_mail_zone(const zl_node_t *n)
+const zl_zone_t *zl_mail_zone(const zl_zoneset_t *set, const zl_node_t *n)
 {
-	const zl_zone_t *z = zl_zoneset_zone_for(NULL, n);
+	const zl_zone_t *z = zl_zoneset_zone_for(set, n);
 	if (!z || z->external)
 		return z; /* a snapshot answers for exactly the names it holds */
 	/* RFC 1034 section 4.2.1: below a zone cut the parent zone holds only
@@ -174,7 +174,7 @@ static void eval_node(zl_dmarc_cache_t *c, zl_dmarc_site_t *s, const zl_node_t *
 	}
 	const zl_node_t *t = zl_zoneset_find(c->ctx->set, zl_rr_rdata(cname), tl);
 	const zl_node_t *near = t ? t : closest(c->ctx->set, zl_rr_rdata(cname), tl);
-	const zl_zone_t *tz = near ? zl_mail_zone(near) : NULL;
+	const zl_zone_t *tz = near ? zl_mail_zone(c->ctx->set, near) : NULL;
 	if (!tz) {
 		s->found = ZL_DMARC_FOUND_UNKNOWN; /* a provider's zone, not loaded */
 		return;
@@ -196,7 +196,7 @@ const zl_dmarc_site_t *zl_dmarc_site(zl_dmarc_cache_t *c, const zl_node_t *domai
 	*slot = s;
 	s->domain = domain;
 	const zl_node_t *d = zl_node_child(c->ctx->set, domain, "_dmarc");
-	const zl_zone_t *z = zl_mail_zone(d ? d : domain);
+	const zl_zone_t *z = zl_mail_zone(c->ctx->set, d ? d : domain);
 	if (!z)
 		s->found = ZL_DMARC_FOUND_UNKNOWN;
 	else if (!d)
@@ -237,7 +237,7 @@ void zl_dmarc_walk(zl_dmarc_cache_t *c, const zl_node_t *domain, zl_dmarc_walk_t
 	for (const zl_node_t *cand = domain; cand && cand->labels >= 1 && out->npath < 8;) {
 		out->path[out->npath++] = cand;
 		const zl_dmarc_site_t *s = zl_dmarc_site(c, cand);
-		if (s->found == ZL_DMARC_FOUND_UNKNOWN && zl_mail_zone(cand)) {
+		if (s->found == ZL_DMARC_FOUND_UNKNOWN && zl_mail_zone(c->ctx->set, cand)) {
 			/* the name is loaded but its _dmarc is a CNAME or delegation out of
 			 * the loaded zones: a record is kept there on purpose */
 			out->state = ZL_DMARC_WALK_COVERED;

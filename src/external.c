@@ -28,7 +28,7 @@ zl_zone_t *zl_external_zone(zl_zoneset_t *set, uint16_t file)
 			return z;
 	static const uint8_t root[1] = { 0 };
 	zl_node_t *apex = zl_zoneset_intern(set, root, 1);
-	if (apex->apex_of)
+	if (apex->is_apex)
 		return NULL; /* the root zone itself is loaded: nothing is outside it */
 	zl_zone_t *z = zl_zoneset_add_zone(set, apex, file);
 	set->nzones--; /* the totals count the zones linted */
@@ -125,11 +125,11 @@ bool zl_external_holds(const zl_zone_t *zone, const zl_node_t *node)
 	return zl_external_negative(zone, node) != 0;
 }
 
-bool zl_external_in_loaded_zone(const zl_node_t *node)
+bool zl_external_in_loaded_zone(const zl_zoneset_t *set, const zl_node_t *node)
 {
 	for (; node; node = node->parent)
-		if (node->apex_of)
-			return !node->apex_of->external;
+		if (node->is_apex)
+			return !zl_zoneset_apex_zone(set, node)->external;
 	return false;
 }
 
@@ -140,11 +140,11 @@ void zl_external_finish(zl_zoneset_t *set)
 		any = z->external;
 	if (!any)
 		return;
-	for (zl_node_t *n = set->first; n; n = n->order) {
+	for (zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
 		bool ext = false;
 		for (const zl_rr_t *rr = n->rrs; rr && !ext; rr = rr->next)
 			ext = rr->zone && rr->zone->external;
-		if (!ext || !zl_external_in_loaded_zone(n))
+		if (!ext || !zl_external_in_loaded_zone(set, n))
 			continue;
 		zl_rr_t **pp = &n->rrs, *last = NULL;
 		while (*pp) {
@@ -153,8 +153,6 @@ void zl_external_finish(zl_zoneset_t *set)
 				*pp = rr->next;
 				rr->zone->nrecords--;
 				set->nrecords--;
-				if (n->nrr < UINT16_MAX)
-					n->nrr--;
 				continue;
 			}
 			last = rr;
@@ -507,7 +505,7 @@ static void report_failures(zl_ctx_t *ctx, const zl_zone_t *z)
 	zl_arena_t a;
 	zl_arena_init(&a);
 	unsigned parsed = 0;
-	for (const zl_node_t *n = ctx->set->first; n; n = n->order)
+	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n))
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 			if (rr->type != ZL_TYPE_TXT && rr->type != ZL_TYPE_MX)
 				continue;

@@ -117,7 +117,7 @@ bool zl_external_answered(const zl_zone_t *zone, const zl_node_t *node, uint16_t
  * @brief Whether @p node lies in a loaded zone that is not external (the
  *        closest enclosing apex of a real zone).
  */
-bool zl_external_in_loaded_zone(const zl_node_t *node);
+bool zl_external_in_loaded_zone(const zl_zoneset_t *set, const zl_node_t *node);
 
 /**
  * @brief After loading: drop external records of names that a loaded zone

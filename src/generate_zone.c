@@ -199,7 +199,7 @@ static void learn_spf(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f, const 
 
 static void learn(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f)
 {
-	for (const zl_node_t *n = set->first; n; n = n->order) {
+	for (const zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 			if (rr->opaque)
 				continue;
@@ -556,7 +556,7 @@ int zl_generate_harden_zones(zl_recset_t *rs, const zl_zoneset_t *set,
 				zl_generate_dmarc_auth(rs, &p, 1, o->rua, o->nrua, z.ttl);
 			}
 		}
-		for (const zl_node_t *n = set->first; n; n = n->order) {
+		for (const zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
 			if (n == apex || zl_zoneset_zone_for(set, n) != zone)
 				continue;
 			if (n->wirelen > 1 && n->label[1] == '_')

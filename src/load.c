@@ -1028,7 +1028,7 @@ owner_done:;
 		return;
 	}
 	/* a snapshot answers only for names outside the loaded zones */
-	if (st->zone->external && zl_external_in_loaded_zone(onode))
+	if (st->zone->external && zl_external_in_loaded_zone(ld->set, onode))
 		return;
 	if (!st->zone_class)
 		st->zone_class = cls;

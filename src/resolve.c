@@ -346,7 +346,7 @@ static bool outside(const zl_zoneset_t *set, const uint8_t *w, size_t len)
 	while (len > 0) {
 		const zl_node_t *n = zl_zoneset_find(set, w, len);
 		if (n)
-			return !zl_external_in_loaded_zone(n);
+			return !zl_external_in_loaded_zone(set, n);
 		if (len <= 1)
 			break;
 		size_t skip = (size_t)w[0] + 1;
@@ -643,7 +643,7 @@ int zl_resolve_snapshot(const zl_zoneset_t *set, const zl_resolve_opts_t *opts, 
 	zl_arena_init(&rs.arena);
 	time_t now = time(NULL);
 
-	for (const zl_node_t *n = set->first; n; n = n->order)
+	for (const zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n))
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
 			if (!rr->zone || rr->zone->external ||
 			    (rr->type != ZL_TYPE_TXT && rr->type != ZL_TYPE_MX))

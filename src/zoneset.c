@@ -55,6 +55,11 @@ void zl_zoneset_init(zl_zoneset_t *set)
 
 void zl_zoneset_free(zl_zoneset_t *set)
 {
+	for (zl_node_chunk_t *c = set->nodes, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(set->apex_zones);
 	free(set->table);
 	free(set->files);
 	free(set->rdcache);
@@ -207,6 +212,27 @@ zl_name_hashes_t zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wir
 	return h;
 }
 
+/* Room for a node of @p size octets at the end of the node chunks. */
+static zl_node_t *node_alloc(zl_zoneset_t *set, size_t size)
+{
+	zl_node_chunk_t *c = set->nodes_tail;
+	if (!c || c->used + size > ZL_NODE_CHUNK - offsetof(zl_node_chunk_t, data)) {
+		zl_node_chunk_t *nc = aligned_alloc(ZL_NODE_CHUNK, ZL_NODE_CHUNK);
+		if (!nc)
+			zl_oom();
+		nc->next = NULL;
+		nc->used = 0;
+		if (c)
+			c->next = nc;
+		else
+			set->nodes = nc;
+		set->nodes_tail = c = nc;
+	}
+	zl_node_t *n = (zl_node_t *)(void *)((unsigned char *)c->data + c->used);
+	c->used += size;
+	return n;
+}
+
 /* Intern a name whose hash is @p h; @p hparent is its parent's, or NULL
  * when it is still to be computed. */
 static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uint32_t h,
@@ -228,7 +254,7 @@ static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uin
 		rehash(set, set->table_size * 2);
 	/* the name follows the header's last field, not its padding */
 	size_t ll = 1u + wire[0];
-	n = zl_arena_alloc(&set->arena, offsetof(zl_node_t, label) + ll);
+	n = node_alloc(set, (offsetof(zl_node_t, label) + ll + 7u) & ~(size_t)7);
 	memset(n, 0, offsetof(zl_node_t, label));
 	for (size_t i = 0; i < ll; i++)
 		n->label[i] = lower(wire[i]);
@@ -237,11 +263,6 @@ static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uin
 	n->parent = parent;
 	/* the parent's interning, or the growth, may have moved the slot */
 	*probe(set, wire, len, h) = slot_make(n, h);
-	if (set->last)
-		set->last->order = n;
-	else
-		set->first = n;
-	set->last = n;
 	set->nnodes++;
 	return n;
 }
@@ -338,6 +359,48 @@ zl_node_t *zl_zoneset_find_str(const zl_zoneset_t *set, const char *name, const 
 	return len ? zl_zoneset_find(set, wire, len) : NULL;
 }
 
+/* The zones by apex: few (one per zone file), found by their node's address. */
+static uint32_t apex_slot(const zl_zoneset_t *set, const zl_node_t *apex)
+{
+	uint64_t h = (uint64_t)(uintptr_t)apex * 0x9E3779B97F4A7C15u;
+	return (uint32_t)(h >> 32) & (set->apex_size - 1);
+}
+
+static void apex_put(zl_zoneset_t *set, zl_zone_t *z)
+{
+	uint32_t k = apex_slot(set, z->apex);
+	while (set->apex_zones[k])
+		k = (k + 1) & (set->apex_size - 1);
+	set->apex_zones[k] = z;
+}
+
+static void apex_insert(zl_zoneset_t *set, zl_zone_t *z)
+{
+	if ((set->napex + 1) * 2 > set->apex_size) {
+		zl_zone_t **old = set->apex_zones;
+		uint32_t osize = set->apex_size;
+		set->apex_size = osize ? osize * 2 : 16;
+		set->apex_zones = zl_xcalloc(set->apex_size, sizeof(*set->apex_zones));
+		for (uint32_t i = 0; i < osize; i++)
+			if (old[i])
+				apex_put(set, old[i]);
+		free(old);
+	}
+	apex_put(set, z);
+	set->napex++;
+}
+
+zl_zone_t *zl_zoneset_apex_zone(const zl_zoneset_t *set, const zl_node_t *node)
+{
+	if (!node || !node->is_apex)
+		return NULL;
+	for (uint32_t k = apex_slot(set, node);; k = (k + 1) & (set->apex_size - 1)) {
+		zl_zone_t *z = set->apex_zones[k];
+		if (!z || z->apex == node)
+			return z;
+	}
+}
+
 zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file)
 {
 	zl_zone_t *z = zl_arena_calloc(&set->arena, sizeof(*z));
@@ -353,8 +416,10 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 		    (n->wirelen == sizeof(ip6) && !memcmp(zl_node_wire(n, w), ip6, sizeof(ip6))))
 			z->is_reverse = true;
 	}
-	if (!apex->apex_of)
-		apex->apex_of = z;
+	if (!apex->is_apex) {
+		apex->is_apex = 1;
+		apex_insert(set, z);
+	}
 	if (set->zones_tail)
 		set->zones_tail->next = z;
 	else
@@ -438,8 +503,6 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 	else
 		owner->rrs = rr;
 	owner->rrs_tail = rr;
-	if (owner->nrr < UINT16_MAX)
-		owner->nrr++;
 	if (zone)
 		zone->nrecords++;
 	set->nrecords++;
@@ -497,13 +560,13 @@ zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const c
 
 zl_zone_t *zl_zoneset_zone_for(const zl_zoneset_t *set, const zl_node_t *node)
 {
-	(void)set;
 	for (const zl_node_t *a = node; a; a = a->parent)
-		if (a->apex_of) {
-			if (!a->apex_of->external)
-				return a->apex_of;
+		if (a->is_apex) {
+			zl_zone_t *z = zl_zoneset_apex_zone(set, a);
+			if (!z->external)
+				return z;
 			/* external data is authoritative only for the names it holds */
-			return zl_external_holds(a->apex_of, node) ? a->apex_of : NULL;
+			return zl_external_holds(z, node) ? z : NULL;
 		}
 	return NULL;
 }

@@ -6,6 +6,7 @@
 #define ZL_ZONESET_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -79,20 +80,49 @@ static inline const uint8_t *zl_rr_rdata(const zl_rr_t *rr)
 
 /** One owner name. */
 struct zl_node {
-	zl_node_t *order;      /**< next node in creation order */
 	zl_node_t *parent;     /**< interned parent name (NULL for the root) */
 	zl_rr_t *rrs;          /**< records at this name, every zone, file order */
 	zl_rr_t *rrs_tail;
-	zl_zone_t *apex_of;    /**< zone whose apex this is, else NULL */
-	uint16_t nrr;          /**< records at this name (saturates) */
 	uint8_t wirelen;       /**< octets of the whole wire-format name */
 	uint8_t labels : 7;    /**< labels below the root (at most 127) */
 	uint8_t has_child : 1; /**< some name is directly below this one */
+	uint8_t is_apex : 1;   /**< a zone's apex: zl_zoneset_apex_zone() says which */
 	/** the first label, lower case, as in wire format (length octet, then
 	 *  the octets; the root: a single 0).  The rest of the name is the
 	 *  parent's: zl_node_wire() writes the whole name out. */
 	uint8_t label[];
 };
+
+/*
+ * Nodes are stored apart from everything else, one after another in the
+ * order they were made, in chunks aligned to their size: the next node is
+ * found from a node's address and its label's length, so no node spends a
+ * pointer on it.  Walk them with zl_zoneset_nodes() and zl_node_next().
+ */
+typedef struct zl_node_chunk zl_node_chunk_t;
+struct zl_node_chunk {
+	zl_node_chunk_t *next;
+	size_t used;           /**< octets of data[] holding nodes */
+	uint64_t data[];
+};
+#define ZL_NODE_CHUNK ((size_t)64 * 1024)
+
+/** @brief Octets a node takes in its chunk. */
+static inline size_t zl_node_size(const zl_node_t *n)
+{
+	return (offsetof(zl_node_t, label) + 1u + n->label[0] + 7u) & ~(size_t)7;
+}
+
+/** @brief The node made after @p n, or NULL. */
+static inline zl_node_t *zl_node_next(const zl_node_t *n)
+{
+	const zl_node_chunk_t *c =
+		(const zl_node_chunk_t *)((uintptr_t)n & ~(uintptr_t)(ZL_NODE_CHUNK - 1));
+	const unsigned char *p = (const unsigned char *)n + zl_node_size(n);
+	if (p < (const unsigned char *)c->data + c->used)
+		return (zl_node_t *)(uintptr_t)p;
+	return c->next ? (zl_node_t *)(void *)c->next->data : NULL;
+}
 
 /** A buffer that holds any wire-format name. */
 #define ZL_WIRE_MAX 256
@@ -151,8 +181,12 @@ typedef struct zl_zoneset {
 	zl_slot_t *table;      /**< the name index (open addressing) */
 	uint32_t table_size;   /**< slots, a power of two */
 	uint32_t nnodes;
-	zl_node_t *first;
-	zl_node_t *last;
+	zl_node_chunk_t *nodes;      /**< the first chunk of nodes */
+	zl_node_chunk_t *nodes_tail; /**< the chunk being filled */
+	/** zones by apex node (open addressing; NULL: empty) */
+	zl_zone_t **apex_zones;
+	uint32_t apex_size;    /**< its slots, a power of two (0: none yet) */
+	uint32_t napex;        /**< zones in it */
 	zl_zone_t *zones;
 	zl_zone_t *zones_tail;
 	uint32_t nzones;
@@ -242,6 +276,15 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 			   uint16_t type, uint16_t rrclass, uint32_t ttl, const uint8_t *rdata,
 			   size_t rdlen, uint16_t file, uint32_t line);
+
+/** @brief The first node made, or NULL: walk on with zl_node_next(). */
+static inline zl_node_t *zl_zoneset_nodes(const zl_zoneset_t *set)
+{
+	return set->nodes ? (zl_node_t *)(void *)set->nodes->data : NULL;
+}
+
+/** @brief The zone whose apex @p node is (the first such loaded), or NULL. */
+zl_zone_t *zl_zoneset_apex_zone(const zl_zoneset_t *set, const zl_node_t *node);
 
 /** @brief First record of @p type at @p node (any zone), or NULL. */
 zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type);

@@ -106,8 +106,8 @@ static void test_answers(void **state)
 	/* loaded names stay with their zone */
 	zl_node_t *www = node(run, "www.example.com.");
 	assert_string_equal(zl_zoneset_zone_for(&run->set, www)->name, "example.com.");
-	assert_true(zl_external_in_loaded_zone(www));
-	assert_false(zl_external_in_loaded_zone(spf));
+	assert_true(zl_external_in_loaded_zone(&run->set, www));
+	assert_false(zl_external_in_loaded_zone(&run->set, spf));
 	assert_non_null(ext->ext->failures);
 	assert_int_equal(ext->ext->failures->type, ZL_TYPE_TXT);
 	assert_string_equal(ext->ext->failures->reason, "timeout");

@@ -303,8 +303,8 @@ static void test_generate(void **state)
 static void assert_same_records(zl_run_t *x, zl_run_t *y)
 {
 	assert_int_equal(x->set.nrecords, y->set.nrecords);
-	zl_node_t *nx = x->set.first, *ny = y->set.first;
-	for (; nx && ny; nx = nx->order, ny = ny->order) {
+	zl_node_t *nx = zl_zoneset_nodes(&x->set), *ny = zl_zoneset_nodes(&y->set);
+	for (; nx && ny; nx = zl_node_next(nx), ny = zl_node_next(ny)) {
 		assert_int_equal(nx->wirelen, ny->wirelen);
 		uint8_t xw[ZL_WIRE_MAX], yw[ZL_WIRE_MAX];
 		assert_memory_equal(zl_node_wire(nx, xw), zl_node_wire(ny, yw), nx->wirelen);
