@@ -146,7 +146,7 @@ void zl_external_finish(zl_zoneset_t *set)
 			ext = rr->zone && rr->zone->external;
 		if (!ext || !zl_external_in_loaded_zone(set, n))
 			continue;
-		zl_rr_t **pp = &n->rrs, *last = NULL;
+		zl_rr_t **pp = &n->rrs;
 		while (*pp) {
 			zl_rr_t *rr = *pp;
 			if (rr->zone && rr->zone->external) {
@@ -155,11 +155,11 @@ void zl_external_finish(zl_zoneset_t *set)
 				set->nrecords--;
 				continue;
 			}
-			last = rr;
 			pp = &rr->next;
 		}
-		n->rrs_tail = last;
 	}
+	/* a list's last record may be one taken out */
+	zl_zoneset_forget_tails(set);
 	for (zl_zone_t *z = set->zones; z; z = z->next)
 		if (z->external && z->ext && !z->ext->uncounted) {
 			set->nrecords -= z->nrecords; /* consulted, not linted */

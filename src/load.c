@@ -1839,6 +1839,8 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 	st.mapped = fd.map != NULL;
 	load_data(ld, &st, fd.data, fd.len);
 	ld->depth--;
+	if (!parent)
+		zl_zoneset_forget_tails(ld->set); /* the next zone's records are its own */
 	if (parent) {
 		/* the includer's TTL state continues; origin and owner revert */
 		parent->default_ttl = st.default_ttl;

@@ -60,6 +60,7 @@ void zl_zoneset_free(zl_zoneset_t *set)
 		free(c);
 	}
 	free(set->apex_zones);
+	free(set->tails);
 	free(set->table);
 	free(set->files);
 	free(set->rdcache);
@@ -471,6 +472,65 @@ static const uint8_t *shared_rdata(zl_zoneset_t *set, const uint8_t *rdata, size
 	return NULL;
 }
 
+/*
+ * A node keeps no pointer to its last record: a zone file lists a name's
+ * records together, so the record before is almost always the one to
+ * append to.  When it is not, the node's last record is found in a small
+ * table of such names, kept only for them; a name met there for the first
+ * time has its list walked once.  Each later walk starts from the last
+ * record the table knew, so the records appended in between are passed
+ * once: the cost stays linear however the file orders its records.
+ */
+typedef struct zl_tail_slot {
+	const zl_node_t *node;
+	zl_rr_t *tail;
+} zl_tail_slot_t;
+
+static uint32_t tail_home(const zl_node_t *node, uint32_t size)
+{
+	uint64_t h = (uint64_t)(uintptr_t)node * 0x9E3779B97F4A7C15u;
+	return (uint32_t)(h >> 32) & (size - 1);
+}
+
+static zl_tail_slot_t *tail_slot(zl_tail_slot_t *t, uint32_t size, const zl_node_t *node)
+{
+	uint32_t k = tail_home(node, size);
+	while (t[k].node && t[k].node != node)
+		k = (k + 1) & (size - 1);
+	return &t[k];
+}
+
+void zl_zoneset_forget_tails(zl_zoneset_t *set)
+{
+	free(set->tails);
+	set->tails = NULL;
+	set->tails_size = set->ntails = 0;
+	set->last_rr = NULL;
+}
+
+static void append_elsewhere(zl_zoneset_t *set, zl_node_t *owner, zl_rr_t *rr)
+{
+	if ((set->ntails + 1) * 2 > set->tails_size) {
+		uint32_t nsize = set->tails_size ? set->tails_size * 2 : 256;
+		zl_tail_slot_t *nt = zl_xcalloc(nsize, sizeof(*nt));
+		for (uint32_t i = 0; i < set->tails_size; i++)
+			if (set->tails[i].node)
+				*tail_slot(nt, nsize, set->tails[i].node) = set->tails[i];
+		free(set->tails);
+		set->tails = nt;
+		set->tails_size = nsize;
+	}
+	zl_tail_slot_t *s = tail_slot(set->tails, set->tails_size, owner);
+	zl_rr_t *t = s->node ? s->tail : owner->rrs;
+	if (!s->node)
+		set->ntails++;
+	while (t->next)
+		t = t->next;
+	t->next = rr;
+	s->node = owner;
+	s->tail = rr;
+}
+
 zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 			   uint16_t type, uint16_t rrclass, uint32_t ttl, const uint8_t *rdata,
 			   size_t rdlen, uint16_t file, uint32_t line)
@@ -498,11 +558,13 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 		memcpy(rr->data, rdata, rdlen);
 	if (slot)
 		slot->rr = rr;
-	if (owner->rrs_tail)
-		owner->rrs_tail->next = rr;
-	else
+	if (!owner->rrs)
 		owner->rrs = rr;
-	owner->rrs_tail = rr;
+	else if (set->last_rr && set->last_rr->owner == owner)
+		set->last_rr->next = rr;
+	else
+		append_elsewhere(set, owner, rr);
+	set->last_rr = rr;
 	if (zone)
 		zone->nrecords++;
 	set->nrecords++;

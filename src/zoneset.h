@@ -82,7 +82,6 @@ static inline const uint8_t *zl_rr_rdata(const zl_rr_t *rr)
 struct zl_node {
 	zl_node_t *parent;     /**< interned parent name (NULL for the root) */
 	zl_rr_t *rrs;          /**< records at this name, every zone, file order */
-	zl_rr_t *rrs_tail;
 	uint8_t wirelen;       /**< octets of the whole wire-format name */
 	uint8_t labels : 7;    /**< labels below the root (at most 127) */
 	uint8_t has_child : 1; /**< some name is directly below this one */
@@ -187,6 +186,13 @@ typedef struct zl_zoneset {
 	zl_zone_t **apex_zones;
 	uint32_t apex_size;    /**< its slots, a power of two (0: none yet) */
 	uint32_t napex;        /**< zones in it */
+	/** the last record added: the next one usually has the same owner */
+	zl_rr_t *last_rr;
+	/** the last record of names whose records were not added in one run
+	 *  (open addressing by node; see zl_zoneset_add_rr) */
+	struct zl_tail_slot *tails;
+	uint32_t tails_size;   /**< its slots, a power of two (0: none) */
+	uint32_t ntails;
 	zl_zone_t *zones;
 	zl_zone_t *zones_tail;
 	uint32_t nzones;
@@ -285,6 +291,13 @@ static inline zl_node_t *zl_zoneset_nodes(const zl_zoneset_t *set)
 
 /** @brief The zone whose apex @p node is (the first such loaded), or NULL. */
 zl_zone_t *zl_zoneset_apex_zone(const zl_zoneset_t *set, const zl_node_t *node);
+
+/**
+ * @brief Forget where the names' lists of records end (they are found
+ *        again when needed): after records were taken out of lists, or to
+ *        free the memory once a file is loaded.
+ */
+void zl_zoneset_forget_tails(zl_zoneset_t *set);
 
 /** @brief First record of @p type at @p node (any zone), or NULL. */
 zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type);

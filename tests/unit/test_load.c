@@ -175,6 +175,17 @@ static void test_name_index(void **state)
 		assert_ptr_equal(zl_zoneset_intern(&set, w, (size_t)l + 7), node[i]);
 	}
 	assert_int_equal(set.nnodes, N + 2);
+	/* the walk over the nodes (in chunks of 64 KB, so several) gives every
+	 * node once, in the order made: the root, test., then h0 to h4999 */
+	const zl_node_t *walk = zl_zoneset_nodes(&set);
+	assert_int_equal(walk->wirelen, 1);
+	walk = zl_node_next(walk);
+	assert_ptr_equal(walk, node[0]->parent);
+	for (unsigned i = 0; i < N; i++) {
+		walk = zl_node_next(walk);
+		assert_ptr_equal(walk, node[i]);
+	}
+	assert_null(zl_node_next(walk));
 	assert_null(zl_zoneset_find(&set, (const uint8_t *)"\x02h9\x04test\x02no\0", 12));
 	assert_null(zl_zoneset_find(&set, (const uint8_t *)"\x05h5000\x04test\0", 12));
 
@@ -187,6 +198,54 @@ static void test_name_index(void **state)
 	assert_ptr_equal(zl_node_child(&set, node[7], "_DMARC"), d);
 	assert_null(zl_node_child(&set, node[8], "_dmarc"));
 	zl_zoneset_free(&set);
+}
+
+/* A name's records are listed in file order however the file mixes the
+ * names: by type, or round after round. */
+static void test_records_in_file_order(void **state)
+{
+	(void)state;
+	enum { NAMES = 700, ROUNDS = 4 }; /* more names than the tail table's first 256 slots */
+	size_t cap = 256 + (size_t)NAMES * (ROUNDS + 1) * 40;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	size_t o = (size_t)snprintf(text, cap, "%s", HDR);
+	/* round 2 gives each name two records in a row: one appended where
+	 * the table knew the list's end, the next one after it */
+	unsigned seq = 0; /* the text of a name's next record: r0, r1, ... */
+	for (unsigned r = 0; r < ROUNDS; r++) {
+		unsigned each = r == 2 ? 2 : 1;
+		for (unsigned i = 0; i < NAMES; i++)
+			for (unsigned e = 0; e < each; e++)
+				o += (size_t)snprintf(text + o, cap - o, "n%u IN TXT \"r%u\"\n", i,
+						      seq + e);
+		seq += each;
+	}
+	/* and one name whose records come in one run */
+	o += (size_t)snprintf(text + o, cap - o, "last IN A 192.0.2.1\nlast IN A 192.0.2.2\n");
+	zl_run_t *run = load(text);
+	for (unsigned i = 0; i < NAMES; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "n%u.example.com.", i);
+		zl_node_t *n = zl_zoneset_find_str(&run->set, name, NULL);
+		assert_non_null(n);
+		unsigned k = 0;
+		uint32_t line = 0;
+		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next, k++) {
+			assert_true(rr->line > line);
+			line = rr->line;
+			assert_int_equal(rr->rdlen, 3);
+			assert_int_equal(zl_rr_rdata(rr)[2], '0' + k);
+		}
+		assert_int_equal(k, ROUNDS + 1);
+	}
+	const zl_rr_t *a = find(run, "last.example.com.", ZL_TYPE_A);
+	assert_non_null(a);
+	assert_non_null(a->next);
+	assert_null(a->next->next);
+	assert_true(a->line < a->next->line);
+	done(run);
+	free(text);
 }
 
 static void test_ttl_units_and_class_order(void **state)
@@ -487,6 +546,7 @@ int main(void)
 		cmocka_unit_test(test_line_saturates),
 		cmocka_unit_test(test_name_index),
 		cmocka_unit_test(test_huge_hint),
+		cmocka_unit_test(test_records_in_file_order),
 		cmocka_unit_test(test_ttl_units_and_class_order),
 		cmocka_unit_test(test_syntax_errors_continue),
 		cmocka_unit_test(test_origin_inference),
