@@ -207,9 +207,9 @@ size_t zl_findings_keep_changed(zl_findings_t *fs, const zl_zoneset_t *set,
 			touched[i] = 1;
 	for (const zl_node_t *node = zl_zoneset_nodes(set); node; node = zl_node_next(node))
 		for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next) {
-			if (!rr->zone || rr->file >= set->nfiles || !changed[rr->file])
+			if (!zl_rr_zone(rr) || rr->file >= set->nfiles || !changed[rr->file])
 				continue;
-			const zl_zone_t *key = rr->zone;
+			const zl_zone_t *key = zl_rr_zone(rr);
 			const zl_zone_t **hit = bsearch(&key, zones, nz, sizeof(*zones), cmp_ptr);
 			if (hit)
 				touched[hit - zones] = 1;

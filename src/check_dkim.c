@@ -555,7 +555,7 @@ static void check_keyset(zl_ctx_t *ctx, dkcache_t *dc, const zl_node_t *n, const
 		check_record(ctx, dc, k, via);
 		for (size_t i = 0; i + 1 < nk; i++) {
 			const keyrec_t *o = &ks[i];
-			if (o->rr->zone != rr->zone)
+			if (zl_rr_zone(o->rr) != zl_rr_zone(rr))
 				continue;
 			if (o->len == len && !memcmp(o->text, text, len))
 				break; /* the same key twice: zone-duplicate's, or harmless */
@@ -668,7 +668,7 @@ static target_t lookup(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
 	 * (zone_for would have found its apex), so nothing is known */
 	for (const zl_node_t *a = n; a && a != z->apex; a = a->parent)
 		for (const zl_rr_t *ns = zl_node_first(a, ZL_TYPE_NS); ns; ns = zl_rr_next_same(ns))
-			if (ns->zone == z)
+			if (zl_rr_zone(ns) == z)
 				return T_UNKNOWN;
 	if (off == 0) {
 		*out = n;

@@ -204,7 +204,7 @@ static int spf_kind(const zl_node_t *n, const zl_zone_t *z)
 {
 	int kind = SPF_NONE;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z)
+		if (zl_rr_zone(rr) != z)
 			continue;
 		char buf[64];
 		size_t l = zl_mail_txt_prefix(rr, buf, sizeof(buf));
@@ -621,7 +621,7 @@ static const zl_rr_t *auth_record(const zl_node_t *n, const zl_zone_t *z, const 
 {
 	*other = NULL;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z)
+		if (zl_rr_zone(rr) != z)
 			continue;
 		if (auth_text_ok(rr))
 			return rr;
@@ -774,7 +774,7 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *r
 	if (!ok) {
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z)
+			if (zl_rr_zone(rr) != z)
 				continue;
 			char tb[64];
 			size_t l = zl_mail_txt_prefix(rr, tb, sizeof(tb) - 1);
@@ -924,7 +924,7 @@ static void check_other_node(dstate_t *st, const zl_node_t *n)
 		if (zl_mail_label_is(a, "_dmarc"))
 			return;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z || !prefix_looks_dmarc(rr))
+		if (zl_rr_zone(rr) != z || !prefix_looks_dmarc(rr))
 			continue;
 		if (zl_mail_label_is(n, "*"))
 			report_misplaced(st, rr, n->parent,
@@ -968,7 +968,7 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
 		char *text;
 		size_t len;
-		if (rr->zone != z || !looks_dmarc(ctx, rr, &text, &len))
+		if (zl_rr_zone(rr) != z || !looks_dmarc(ctx, rr, &text, &len))
 			continue;
 		nlooks++;
 		if (doubled_origin(x, z)) {
@@ -1053,7 +1053,7 @@ static void check_wildcard(dstate_t *st, const zl_node_t *w)
 		return; /* *._report._dmarc and the like are not mail domains */
 	const zl_rr_t *txt = NULL;
 	for (const zl_rr_t *rr = zl_node_first(w, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z)
+		if (zl_rr_zone(rr) != z)
 			continue;
 		if (prefix_looks_dmarc(rr))
 			return; /* dmarc-misplaced says it */

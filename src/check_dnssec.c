@@ -55,7 +55,7 @@ bool zl_dnssec_more(zl_dstate_t *st, zl_rule_id_t rule)
 bool zl_dnssec_has(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
-		if (rr->type == type && rr->zone == z)
+		if (rr->type == type && zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -81,7 +81,7 @@ size_t zl_dnssec_types(const zl_node_t *n, const zl_zone_t *z, zl_nodeclass_t cl
 {
 	size_t cnt = 0;
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-		if (rr->zone != z)
+		if (zl_rr_zone(rr) != z)
 			continue;
 		uint16_t t = rr->type;
 		/* RFC 4035 2.3: at a delegation only what the parent is
@@ -165,11 +165,11 @@ static void parse_keys(zl_ctx_t *ctx, zl_dstate_t *st)
 	const zl_zone_t *z = st->zone;
 	size_t cnt = 0;
 	for (const zl_rr_t *rr = z->apex->rrs; rr; rr = rr->next)
-		if (rr->type == ZL_TYPE_DNSKEY && rr->zone == z)
+		if (rr->type == ZL_TYPE_DNSKEY && zl_rr_zone(rr) == z)
 			cnt++;
 	st->keys = zl_arena_calloc(&ctx->scratch, (cnt ? cnt : 1) * sizeof(*st->keys));
 	for (const zl_rr_t *rr = z->apex->rrs; rr; rr = rr->next)
-		if (rr->type == ZL_TYPE_DNSKEY && rr->zone == z &&
+		if (rr->type == ZL_TYPE_DNSKEY && zl_rr_zone(rr) == z &&
 		    zl_dnskey_parse(&st->keys[st->nkeys], rr) == 0)
 			st->nkeys++;
 }
@@ -426,7 +426,7 @@ static void check_node_sigs(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc, c
 	vec->n = 0;
 	sigv->n = 0;
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			vec_push(rr->type == ZL_TYPE_RRSIG ? sigv : vec, rr);
 	if (cls == ZL_NODE_BELOW || !vec->n)
 		return; /* glue and occluded data are not signed (RFC 4035 2.2) */
@@ -500,7 +500,7 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 	const zl_rr_t *first = NULL;
 	bool only_sha1 = true, any_usable = false;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_DS); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z || rr->opaque)
+		if (zl_rr_zone(rr) != z || rr->opaque)
 			continue;
 		if (!first)
 			first = rr;
@@ -551,7 +551,7 @@ static void check_ds(zl_ctx_t *ctx, zl_ptrmap_t *states, zl_dstate_t *st, const 
 	}
 	bool matched = false, signs = false;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_DS); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z || rr->opaque || rr->rdlen < 4)
+		if (zl_rr_zone(rr) != z || rr->opaque || rr->rdlen < 4)
 			continue;
 		uint16_t tag = (uint16_t)(zl_rr_rdata(rr)[0] << 8 | zl_rr_rdata(rr)[1]);
 		uint8_t alg = zl_rr_rdata(rr)[2], dt = zl_rr_rdata(rr)[3];
@@ -608,14 +608,14 @@ int zl_check_dnssec(zl_ctx_t *ctx)
 		zl_dstate_t *seen[4];
 		unsigned nseen = 0;
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-			if (!rr->zone)
+			if (!zl_rr_zone(rr))
 				continue;
 			zl_dstate_t *st = NULL;
 			for (unsigned i = 0; i < nseen; i++)
-				if (seen[i]->zone == rr->zone)
+				if (seen[i]->zone == zl_rr_zone(rr))
 					st = seen[i];
 			if (!st) {
-				st = state_for(&states, ctx, rr->zone);
+				st = state_for(&states, ctx, zl_rr_zone(rr));
 				add_node(st, n);
 				if (nseen < ZL_ARRAY_SIZE(seen))
 					seen[nseen++] = st;
@@ -659,7 +659,7 @@ int zl_check_dnssec(zl_ctx_t *ctx)
 			 * classic $INCLUDE of K*.key files) are fine when the config
 			 * says so */
 			const zl_rr_t *key = zl_node_first(z->apex, ZL_TYPE_DNSKEY);
-			while (key && key->zone != z)
+			while (key && zl_rr_zone(key) != z)
 				key = zl_rr_next_same(key);
 			if (!deploy && key)
 				zl_emit(ctx, ZL_R_DNSSEC_RRSIG_MISSING, key,

@@ -175,7 +175,7 @@ int zl_check_mtasts(zl_ctx_t *ctx)
 		unsigned nlooks = 0;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z)
+			if (zl_rr_zone(rr) != z)
 				continue;
 			size_t len;
 			char *t = zl_rr_txt(&ctx->scratch, rr, &len);
@@ -226,7 +226,7 @@ static bool has_tlsrpt(zl_ctx_t *ctx, const zl_node_t *d)
 	for (const zl_rr_t *rr = zl_node_first(smtp, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
 		char buf[64];
 		size_t l = zl_mail_txt_prefix(rr, buf, sizeof(buf));
-		if (rr->zone == z && zl_tlsrpt_looks_like_tlsrpt(buf, l))
+		if (zl_rr_zone(rr) == z && zl_tlsrpt_looks_like_tlsrpt(buf, l))
 			return true;
 	}
 	return zl_mail_has(smtp, ZL_TYPE_CNAME, z);
@@ -254,7 +254,7 @@ static const zl_rr_t *mx_tlsa(zl_ctx_t *ctx, tlsa_memo_t *memo, const zl_node_t 
                               const zl_zone_t *z)
 {
 	for (const zl_rr_t *mx = zl_node_first(d, ZL_TYPE_MX); mx; mx = zl_rr_next_same(mx)) {
-		if (mx->zone != z || mx->opaque || mx->rdlen < 3)
+		if (zl_rr_zone(mx) != z || mx->opaque || mx->rdlen < 3)
 			continue;
 		const uint8_t *w = zl_rr_rdata(mx) + 2;
 		size_t l = zl_wire_name_len(w, mx->rdlen - 2u);
@@ -284,7 +284,7 @@ static const zl_rr_t *sts_record(zl_ctx_t *ctx, const zl_node_t *d)
 	for (const zl_rr_t *rr = zl_node_first(s, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
 		char buf[64];
 		size_t l = zl_mail_txt_prefix(rr, buf, sizeof(buf));
-		if (rr->zone == z && zl_sts_is_sts(buf, l))
+		if (zl_rr_zone(rr) == z && zl_sts_is_sts(buf, l))
 			return rr;
 	}
 	return NULL;
@@ -383,7 +383,7 @@ int zl_check_tlsrpt(zl_ctx_t *ctx)
 		const zl_rr_t *first = NULL;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z)
+			if (zl_rr_zone(rr) != z)
 				continue;
 			const zl_tlsrpt_t *r = tlsrpt_of(&last, rr);
 			if (!r)
@@ -464,7 +464,7 @@ int zl_check_bimi(zl_ctx_t *ctx)
 		const char *dom = domain_str(&ctx->scratch, d);
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z)
+			if (zl_rr_zone(rr) != z)
 				continue;
 			size_t len;
 			char *t = zl_rr_txt(&ctx->scratch, rr, &len);

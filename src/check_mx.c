@@ -36,7 +36,7 @@ static uint16_t get16(const uint8_t *p)
 static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
-		if (rr->type == type && rr->zone == z)
+		if (rr->type == type && zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -44,7 +44,7 @@ static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 static const zl_rr_t *first_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = zl_node_first(n, type); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			return rr;
 	return NULL;
 }
@@ -52,7 +52,7 @@ static const zl_rr_t *first_in(const zl_node_t *n, uint16_t type, const zl_zone_
 static bool records_in(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -210,7 +210,7 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 	res_t r = locate(ctx->set, t, tl, &lk);
 	bool has_addr = r == RES_NODE && (has_in(lk.node, ZL_TYPE_A, lk.zone) ||
 	                                  has_in(lk.node, ZL_TYPE_AAAA, lk.zone));
-	if (!has_addr && address_target(t, tl, mx->zone, lit, sizeof(lit))) {
+	if (!has_addr && address_target(t, tl, zl_rr_zone(mx), lit, sizeof(lit))) {
 		/* RFC 5321 5.1 and RFC 7505 3: an MX names a host, never an address */
 		zl_finding_t *f =
 		    zl_emit(ctx, ZL_R_MX_TARGET_IP, mx,
@@ -394,7 +394,7 @@ static int resolves_to(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
 		found[0] = '\0';
 		for (const zl_rr_t *rr = zl_node_first(lk.node, type); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (rr->zone != lk.zone || rr->opaque ||
+			if (zl_rr_zone(rr) != lk.zone || rr->opaque ||
 			    rr->rdlen != (a->fam == 4 ? 4 : 16))
 				continue;
 			if (!memcmp(zl_rr_rdata(rr), a->a, rr->rdlen))
@@ -455,7 +455,7 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 	bool unknown = false;
 	for (const zl_rr_t *p = first_in(lk.node, ZL_TYPE_PTR, lk.zone); p;
 	     p = zl_rr_next_same(p)) {
-		if (p->zone != lk.zone || p->opaque)
+		if (zl_rr_zone(p) != lk.zone || p->opaque)
 			continue;
 		size_t tl = zl_wire_name_len(zl_rr_rdata(p), p->rdlen);
 		if (!tl)
@@ -502,7 +502,7 @@ static void add_host_addrs(const zl_zoneset_t *set, addrvec_t *av, const zl_rr_t
 	if (!fresh)
 		return;
 	for (const zl_rr_t *rr = lk.node->rrs; rr; rr = rr->next) {
-		if (rr->zone != lk.zone || rr->opaque)
+		if (zl_rr_zone(rr) != lk.zone || rr->opaque)
 			continue;
 		if (rr->type == ZL_TYPE_A && rr->rdlen == 4)
 			addr_push(av, 4, zl_rr_rdata(rr), rr, lk.node);
@@ -546,7 +546,7 @@ static void check_reverse(zl_ctx_t *ctx)
 	zl_ptrmap_init(&seen);
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n))
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-			if (!rr->zone || rr->zone->is_reverse || rr->opaque)
+			if (!zl_rr_zone(rr) || zl_rr_zone(rr)->is_reverse || rr->opaque)
 				continue;
 			if (rr->type == ZL_TYPE_MX && rr->rdlen >= 3)
 				add_host_addrs(ctx->set, &av, rr, &seen);
@@ -567,7 +567,7 @@ int zl_check_mx(zl_ctx_t *ctx)
 {
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n))
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
-			if (rr->zone)
+			if (zl_rr_zone(rr))
 				check_mx_target(ctx, rr);
 	check_reverse(ctx);
 	return 0;
@@ -593,7 +593,7 @@ static bool txt_is_spf(const zl_rr_t *rr)
 static const zl_rr_t *first_null_mx(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z && is_null_mx(rr))
+		if (zl_rr_zone(rr) == z && is_null_mx(rr))
 			return rr;
 	return NULL;
 }
@@ -628,7 +628,7 @@ static unsigned spf_at(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z, co
 {
 	unsigned cnt = 0;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z || rr->opaque || !txt_is_spf(rr))
+		if (zl_rr_zone(rr) != z || rr->opaque || !txt_is_spf(rr))
 			continue;
 		if (!cnt++) {
 			*first = rr;
@@ -715,12 +715,12 @@ static const char *name_of(const zl_node_t *n, char *buf)
 static void check_null_mx(zl_ctx_t *ctx, nullmx_memo_t *memo, const zl_node_t *n,
                           const zl_rr_t *null)
 {
-	const zl_zone_t *z = null->zone;
+	const zl_zone_t *z = zl_rr_zone(null);
 	char nb[ZL_NAME_STRLEN], eb[512];
 	nb[0] = '\0';
 	unsigned others = 0;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z && !is_null_mx(rr))
+		if (zl_rr_zone(rr) == z && !is_null_mx(rr))
 			others++;
 	if (others)
 		zl_emit(ctx, ZL_R_NULLMX_NOT_ALONE, null,
@@ -903,17 +903,17 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 		const zl_zone_t *last = NULL;
 		bool used_scratch = false;
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-			if (!rr->zone)
+			if (!zl_rr_zone(rr))
 				continue;
-			if (rr->zone != acc_zone) {
+			if (zl_rr_zone(rr) != acc_zone) {
 				bool fresh;
-				void **slot = zl_ptrmap_slot(&zones, rr->zone, &fresh);
+				void **slot = zl_ptrmap_slot(&zones, zl_rr_zone(rr), &fresh);
 				if (fresh)
-					*slot = zacc_new(ctx, &own, rr->zone);
+					*slot = zacc_new(ctx, &own, zl_rr_zone(rr));
 				acc = *slot;
-				acc_zone = rr->zone;
+				acc_zone = zl_rr_zone(rr);
 			}
-			if (rr->zone != last) {
+			if (zl_rr_zone(rr) != last) {
 				if (acc->collect && (!acc->n || acc->nodes[acc->n - 1] != n)) {
 					if (acc->n == acc->cap) {
 						acc->cap = acc->cap ? acc->cap * 2 : 64;
@@ -922,11 +922,11 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 					}
 					acc->nodes[acc->n++] = n;
 				}
-				last = rr->zone;
+				last = zl_rr_zone(rr);
 			}
 			if (rr->type == ZL_TYPE_MX) {
 				acc->mi.mx = true;
-				if (is_null_mx(rr) && first_null_mx(n, rr->zone) == rr) {
+				if (is_null_mx(rr) && first_null_mx(n, zl_rr_zone(rr)) == rr) {
 					check_null_mx(ctx, &memo, n, rr);
 					used_scratch = true;
 				} else if (!is_null_mx(rr) && rr->rdlen > 3) {

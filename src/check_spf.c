@@ -458,7 +458,7 @@ static void check_size(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_rr_t *rr,
 	 * compressed to a pointer (RFC 1035 section 4.1) */
 	size_t answer = 12 + sn->node->wirelen + 4;
 	for (const zl_rr_t *t = zl_node_first(sn->node, ZL_TYPE_TXT); t; t = zl_rr_next_same(t))
-		if (t->zone == sn->zone)
+		if (zl_rr_zone(t) == sn->zone)
 			answer += 2 + 10 + t->rdlen;
 	if (len > RECORD_SOFT_MAX && answer > UDP_MAX)
 		zl_emit(ctx, ZL_R_SPF_SIZE, rr,
@@ -512,7 +512,7 @@ static void check_exp(zl_ctx_t *ctx, const zl_rr_t *rr, const zl_spf_record_t *r
 		what = zl_arena_printf(a, "has %u TXT records", ntxt);
 	} else {
 		const zl_rr_t *x = zl_node_first(ans.node, ZL_TYPE_TXT);
-		while (x && x->zone != ans.zone)
+		while (x && zl_rr_zone(x) != ans.zone)
 			x = zl_rr_next_same(x);
 		size_t l;
 		char *s = x ? zl_rr_txt(a, x, &l) : NULL;
@@ -593,7 +593,7 @@ static void check_name(zl_ctx_t *ctx, const zl_spfname_t *sn, const zl_spf_recor
 	nb[0] = '\0'; /* printed when the name has an SPF record */
 	for (const zl_rr_t *rr = zl_node_first(sn->node, ZL_TYPE_TXT); rr;
 	     rr = zl_rr_next_same(rr)) {
-		if (rr->zone != sn->zone || rr->opaque || !spf_like(rr))
+		if (zl_rr_zone(rr) != sn->zone || rr->opaque || !spf_like(rr))
 			continue;
 		size_t len;
 		char *text = zl_rr_txt(a, rr, &len);
@@ -651,7 +651,7 @@ static void check_type99(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z)
 	char nb[ZL_NAME_STRLEN];
 	zl_node_str(n, nb);
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_SPF); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != z || rr->opaque)
+		if (zl_rr_zone(rr) != z || rr->opaque)
 			continue;
 		zl_emit(ctx, ZL_R_SPF_TYPE99, rr,
 		        "obsolete SPF-type (99) record: receivers read only TXT records (RFC 7208 "
@@ -671,7 +671,7 @@ static void check_type99(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z)
 		bool same = false;
 		for (const zl_rr_t *t = zl_node_first(n, ZL_TYPE_TXT); t && !same;
 		     t = zl_rr_next_same(t)) {
-			if (t->zone != z || t->opaque || !zl_spf_rr_is_spf(t))
+			if (zl_rr_zone(t) != z || t->opaque || !zl_spf_rr_is_spf(t))
 				continue;
 			size_t tl;
 			char *tt = zl_rr_txt(a, t, &tl);
@@ -705,7 +705,7 @@ static void check_missing(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z,
 		return;
 	const zl_rr_t *real = NULL, *null = NULL;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z) {
+		if (zl_rr_zone(rr) == z) {
 			if (is_null_mx(rr)) {
 				if (!null)
 					null = rr;
@@ -744,10 +744,10 @@ static void check_missing(zl_ctx_t *ctx, const zl_node_t *n, const zl_zone_t *z,
 		return;
 	const char *role = conf->role == ZL_ROLE_PARKED ? "parked" : "web";
 	const zl_rr_t *at = NULL;
-	for (at = zl_node_first(n, ZL_TYPE_A); at && at->zone != z; at = zl_rr_next_same(at))
+	for (at = zl_node_first(n, ZL_TYPE_A); at && zl_rr_zone(at) != z; at = zl_rr_next_same(at))
 		;
 	if (!at)
-		for (at = zl_node_first(n, ZL_TYPE_AAAA); at && at->zone != z;
+		for (at = zl_node_first(n, ZL_TYPE_AAAA); at && zl_rr_zone(at) != z;
 		     at = zl_rr_next_same(at))
 			;
 	const char *msg = "'%s' in the %s zone '%s' (config role: it sends no mail) has no SPF "

@@ -68,7 +68,7 @@ void zl_spfdb_free(zl_spfdb_t *db)
 static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = zl_node_first(n, type); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -76,7 +76,7 @@ static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 static bool records_in(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -85,7 +85,7 @@ unsigned zl_spf_count(const zl_node_t *node, const zl_zone_t *zone, uint16_t typ
 {
 	unsigned n = 0;
 	for (const zl_rr_t *rr = zl_node_first(node, type); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == zone && !rr->opaque)
+		if (zl_rr_zone(rr) == zone && !rr->opaque)
 			n++;
 	return n;
 }
@@ -117,7 +117,7 @@ void zl_spf_name_facts(const zl_node_t *node, const zl_zone_t *zone, zl_spfname_
 	const zl_rr_t *seen[64];
 	unsigned nseen = 0;
 	for (const zl_rr_t *rr = zl_node_first(node, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
-		if (rr->zone != zone || rr->opaque)
+		if (zl_rr_zone(rr) != zone || rr->opaque)
 			continue;
 		sn->ntxt++;
 		if (!zl_spf_rr_is_spf(rr))
@@ -279,7 +279,7 @@ void zl_spf_resolve(const zl_zoneset_t *set, const uint8_t *wire, size_t len, bo
 		}
 		const zl_rr_t *c = NULL;
 		if (cname)
-			for (c = zl_node_first(data, ZL_TYPE_CNAME); c && c->zone != z;
+			for (c = zl_node_first(data, ZL_TYPE_CNAME); c && zl_rr_zone(c) != z;
 			     c = zl_rr_next_same(c))
 				;
 		if (c) {
@@ -949,7 +949,7 @@ static void eval_mx(ev_t *e, const zl_spf_record_t *r, size_t i)
 	unsigned k = 0;
 	for (const zl_rr_t *rr = zl_node_first(ans.node, ZL_TYPE_MX); rr && k < nmx;
 	     rr = zl_rr_next_same(rr))
-		if (rr->zone == ans.zone && !rr->opaque && rr->rdlen >= 3)
+		if (zl_rr_zone(rr) == ans.zone && !rr->opaque && rr->rdlen >= 3)
 			mx[k++] = rr;
 	qsort(mx, k, sizeof(*mx), cmp_mx);
 	for (unsigned m = 0; m < k; m++) {

@@ -24,7 +24,7 @@
 static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
-		if (rr->type == type && rr->zone == z)
+		if (rr->type == type && zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -137,7 +137,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		bool tlsa = false;
 		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-			if (!rr->zone)
+			if (!zl_rr_zone(rr))
 				continue;
 			if (rr->type == ZL_TYPE_TLSA) {
 				tlsa = true;
@@ -170,7 +170,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 		const zl_rr_t *first = NULL;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TLSA); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (!rr->zone)
+			if (!zl_rr_zone(rr))
 				continue;
 			check_syntax(ctx, rr);
 			if (!first)
@@ -180,14 +180,14 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 			continue;
 		zl_node_str(n, nb);
 		const zl_node_t *host = smtp_host(n);
-		if (!zone_signed(ctx, first->zone))
+		if (!zone_signed(ctx, zl_rr_zone(first)))
 			zl_emit(
 			    ctx, ZL_R_TLSA_UNSIGNED, first,
 			    "TLSA records at '%s', but zone '%s' is not signed: clients use TLSA "
 			    "only when it validates with DNSSEC (RFC 6698 section 4.1), so they "
 			    "have no effect (if the zone is signed when deployed, say dnssec: "
 			    "signed-at-deploy in the config)",
-			    nb, first->zone->name);
+			    nb, zl_rr_zone(first)->name);
 		if (!host)
 			continue;
 		if (!zl_ptrmap_has(&mx_hosts, host))
@@ -198,7 +198,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 			    "section 2.2.3)",
 			    nb, zl_node_str(host, hb));
 		for (const zl_rr_t *rr = first; rr; rr = zl_rr_next_same(rr)) {
-			if (rr->opaque || rr->rdlen < 3 || rr->zone != first->zone)
+			if (rr->opaque || rr->rdlen < 3 || zl_rr_zone(rr) != zl_rr_zone(first))
 				continue;
 			uint8_t usage = zl_rr_rdata(rr)[0];
 			if (usage == 0 || usage == 1)
@@ -229,7 +229,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 				continue;
 			const zl_rr_t *addr = NULL;
 			for (const zl_rr_t *rr = n->rrs; rr && !addr; rr = rr->next)
-				if (rr->zone == z &&
+				if (zl_rr_zone(rr) == z &&
 				    (rr->type == ZL_TYPE_A || rr->type == ZL_TYPE_AAAA))
 					addr = rr;
 			if (!addr)

@@ -115,8 +115,8 @@ static int rr_equal(const zl_rr_t *a, const zl_rr_t *b)
 static int cmp_rr_data(const void *pa, const void *pb)
 {
 	const zl_rr_t *a = *(const zl_rr_t *const *)pa, *b = *(const zl_rr_t *const *)pb;
-	if (a->zone != b->zone)
-		return a->zone < b->zone ? -1 : 1;
+	if (zl_rr_zone(a) != zl_rr_zone(b))
+		return zl_rr_zone(a) < zl_rr_zone(b) ? -1 : 1;
 	if (a->type != b->type)
 		return a->type < b->type ? -1 : 1;
 	if (a->rdlen != b->rdlen)
@@ -132,8 +132,8 @@ static int cmp_rr_data(const void *pa, const void *pb)
 static int cmp_rr_set(const void *pa, const void *pb)
 {
 	const zl_rr_t *a = *(const zl_rr_t *const *)pa, *b = *(const zl_rr_t *const *)pb;
-	if (a->zone != b->zone)
-		return a->zone < b->zone ? -1 : 1;
+	if (zl_rr_zone(a) != zl_rr_zone(b))
+		return zl_rr_zone(a) < zl_rr_zone(b) ? -1 : 1;
 	if (a->type != b->type)
 		return a->type < b->type ? -1 : 1;
 	if (a->file != b->file)
@@ -171,7 +171,7 @@ static void check_rrsets(zl_ctx_t *ctx, const zl_node_t *n, rrvec_t *vec)
 	char tb[16];
 	size_t run = 0;
 	for (i = 1; i < cnt; i++) {
-		if (v[i]->zone == v[run]->zone && rr_equal(v[run], v[i]))
+		if (zl_rr_zone(v[i]) == zl_rr_zone(v[run]) && rr_equal(v[run], v[i]))
 			zl_emit(ctx, ZL_R_ZONE_DUPLICATE, v[i],
 				"duplicate %s record (same as line %u); name servers serve it once",
 				zl_type_str(v[i]->type, tb), v[run]->line);
@@ -182,7 +182,7 @@ static void check_rrsets(zl_ctx_t *ctx, const zl_node_t *n, rrvec_t *vec)
 	for (i = 0; i < cnt;) {
 		size_t j = i + 1;
 		int reported = 0;
-		while (j < cnt && v[j]->zone == v[i]->zone && v[j]->type == v[i]->type) {
+		while (j < cnt && zl_rr_zone(v[j]) == zl_rr_zone(v[i]) && v[j]->type == v[i]->type) {
 			if (!reported && v[j]->ttl != v[i]->ttl && v[i]->type != ZL_TYPE_RRSIG) {
 				zl_emit(ctx, ZL_R_ZONE_TTL_MISMATCH, v[j],
 					"%s record has TTL %u but the first record of the set (line "
@@ -209,14 +209,14 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 	}
 	/* an exact copy is one record (zone-duplicate says so), not a second alias */
 	for (const zl_rr_t *c2 = zl_rr_next_same(cname); c2; c2 = zl_rr_next_same(c2))
-		if (c2->zone == cname->zone && !rr_equal(cname, c2))
+		if (zl_rr_zone(c2) == zl_rr_zone(cname) && !rr_equal(cname, c2))
 			zl_emit(ctx, ZL_R_ZONE_CNAME_MULTIPLE, c2,
 				"more than one CNAME at '%s' (first at line %u)", zl_node_str(n, nb),
 				cname->line);
 	if (n->is_apex)
 		return;
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-		if (rr->zone != cname->zone || rr->type == ZL_TYPE_CNAME ||
+		if (zl_rr_zone(rr) != zl_rr_zone(cname) || rr->type == ZL_TYPE_CNAME ||
 		    rr->type == ZL_TYPE_RRSIG || rr->type == ZL_TYPE_NSEC || rr->type == 30 /*NXT*/)
 			continue;
 		char tb[16];
@@ -236,9 +236,9 @@ static void check_ns_targets(zl_ctx_t *ctx, const zl_node_t *n)
 		char tn[ZL_NAME_STRLEN];
 		zl_wire_name_str(zl_rr_rdata(ns), l, tn);
 		int in_zone = 0;
-		if (ns->zone) {
+		if (zl_rr_zone(ns)) {
 			/* is the target at or below this zone's apex? */
-			const zl_node_t *apex = ns->zone->apex;
+			const zl_node_t *apex = zl_rr_zone(ns)->apex;
 			if (l >= apex->wirelen) {
 				size_t off = 0;
 				while (off < l && l - off > apex->wirelen)
@@ -282,7 +282,7 @@ int zl_check_zone(zl_ctx_t *ctx)
 		const zl_rr_t *soa = NULL;
 		unsigned nsoa = 0, nns = 0;
 		for (const zl_rr_t *rr = apex->rrs; rr; rr = rr->next) {
-			if (rr->zone != z)
+			if (zl_rr_zone(rr) != z)
 				continue;
 			if (rr->type == ZL_TYPE_SOA) {
 				if (!soa)
@@ -324,11 +324,11 @@ int zl_check_zone(zl_ctx_t *ctx)
 		if (!n->rrs)
 			continue;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_SOA); rr; rr = zl_rr_next_same(rr))
-			if (rr->zone && rr->zone->apex != n) {
+			if (zl_rr_zone(rr) && zl_rr_zone(rr)->apex != n) {
 				char nb[ZL_NAME_STRLEN];
 				zl_emit(ctx, ZL_R_ZONE_SOA_NOT_APEX, rr,
 					"SOA record at '%s', which is not the apex of zone '%s'",
-					zl_node_str(n, nb), rr->zone->name);
+					zl_node_str(n, nb), zl_rr_zone(rr)->name);
 			}
 		check_rrsets(ctx, n, &vec);
 		check_cname(ctx, n);

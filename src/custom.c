@@ -58,7 +58,7 @@ void zl_custom_run(zl_ctx_t *ctx)
 					f->severity = cr->severity;
 					f->file = rr->file;
 					f->line = rr->line;
-					f->zone = rr->zone ? rr->zone->name : NULL;
+					f->zone = zl_rr_zone(rr) ? zl_rr_zone(rr)->name : NULL;
 					f->owner = zl_arena_strdup(&ctx->findings->arena, nbuf);
 					f->type = zl_arena_strdup(&ctx->findings->arena,
 								  zl_type_str(rr->type, tb));

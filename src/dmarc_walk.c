@@ -13,7 +13,7 @@
 bool zl_mail_has(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = zl_node_first(n, type); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -21,7 +21,7 @@ bool zl_mail_has(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 bool zl_mail_real_mx(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_MX); rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z && !rr->opaque && rr->rdlen > 3)
+		if (zl_rr_zone(rr) == z && !rr->opaque && rr->rdlen > 3)
 			return true;
 	return false;
 }
@@ -136,7 +136,7 @@ static void eval_node(zl_dmarc_cache_t *c, zl_dmarc_site_t *s, const zl_node_t *
 	const zl_rr_t *cname = NULL;
 	unsigned cnt = 0;
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
-		if (rr->zone != z)
+		if (zl_rr_zone(rr) != z)
 			continue;
 		if (rr->type == ZL_TYPE_CNAME && !rr->opaque) {
 			cname = rr;

@@ -27,7 +27,7 @@
 static bool has_data(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
-		if (rr->zone == z && rr->type != ZL_TYPE_RRSIG)
+		if (zl_rr_zone(rr) == z && rr->type != ZL_TYPE_RRSIG)
 			return true;
 	return false;
 }
@@ -37,7 +37,7 @@ static zl_finding_t *emit_at_name(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zon
                                   const zl_node_t *n, uint16_t type, const char *msg)
 {
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			return zl_emit_at(ctx, rule, z, n, type, rr->file, rr->line, "%s", msg);
 	return zl_emit_name(ctx, rule, z, n, type, "%s", msg);
 }
@@ -125,7 +125,7 @@ static void check_nsec(zl_ctx_t *ctx, zl_dstate_t *st)
 		zl_nodeclass_t cls = zl_dnssec_classify(node, z, &cut);
 		if (cls == ZL_NODE_BELOW) {
 			const zl_rr_t *ns = zl_node_first(node, ZL_TYPE_NSEC);
-			for (; ns && ns->zone != z; ns = zl_rr_next_same(ns))
+			for (; ns && zl_rr_zone(ns) != z; ns = zl_rr_next_same(ns))
 				;
 			if (ns && zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, ns,
@@ -149,7 +149,7 @@ static void check_nsec(zl_ctx_t *ctx, zl_dstate_t *st)
 		const zl_rr_t *nsec = NULL;
 		for (const zl_rr_t *rr = zl_node_first(node, ZL_TYPE_NSEC); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z)
+			if (zl_rr_zone(rr) != z)
 				continue;
 			if (!nsec) {
 				nsec = rr;
@@ -264,7 +264,7 @@ static bool expect_add(expect_t *e, const zl_node_t *n, uintptr_t level)
 static bool has_records_in(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
-		if (rr->zone == z)
+		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
 }
@@ -287,7 +287,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 	n3param_t par;
 	for (const zl_rr_t *rr = zl_node_first(apex, ZL_TYPE_NSEC3PARAM); rr;
 	     rr = zl_rr_next_same(rr))
-		if (rr->zone == z && !rr->opaque && read_param(zl_rr_rdata(rr), rr->rdlen, &par) == 0) {
+		if (zl_rr_zone(rr) == z && !rr->opaque && read_param(zl_rr_rdata(rr), rr->rdlen, &par) == 0) {
 			prr = rr;
 			break;
 		}
@@ -296,7 +296,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		for (size_t i = 0; i < st->nnodes && !prr; i++)
 			for (const zl_rr_t *rr = zl_node_first(st->nodes[i], ZL_TYPE_NSEC3); rr;
 			     rr = zl_rr_next_same(rr))
-				if (rr->zone == z && !rr->opaque &&
+				if (zl_rr_zone(rr) == z && !rr->opaque &&
 				    read_param(zl_rr_rdata(rr), rr->rdlen, &par) == 0) {
 					prr = rr;
 					break;
@@ -347,7 +347,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		const zl_node_t *node = st->nodes[i];
 		for (const zl_rr_t *rr = zl_node_first(node, ZL_TYPE_NSEC3); rr;
 		     rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z || rr->opaque)
+			if (zl_rr_zone(rr) != z || rr->opaque)
 				continue;
 			n3param_t p;
 			if (read_param(zl_rr_rdata(rr), rr->rdlen, &p) ||

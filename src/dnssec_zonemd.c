@@ -95,7 +95,7 @@ static bool collect(zl_ctx_t *ctx, const zl_dstate_t *st, bool lower_nsec, zrr_t
 	size_t n = 0, bytes = 0;
 	for (size_t i = 0; i < st->nnodes; i++)
 		for (const zl_rr_t *rr = st->nodes[i]->rrs; rr; rr = rr->next)
-			if (rr->zone == z && !excluded(rr, z->apex)) {
+			if (zl_rr_zone(rr) == z && !excluded(rr, z->apex)) {
 				if (rr->opaque)
 					return false;
 				n++;
@@ -110,7 +110,7 @@ static bool collect(zl_ctx_t *ctx, const zl_dstate_t *st, bool lower_nsec, zrr_t
 		size_t kl = zl_dnssec_order_key(node, tmp);
 		const uint8_t *key = zl_arena_memdup(&ctx->scratch, tmp, kl);
 		for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next) {
-			if (rr->zone != z || excluded(rr, z->apex))
+			if (zl_rr_zone(rr) != z || excluded(rr, z->apex))
 				continue;
 			memcpy(canon + off, zl_rr_rdata(rr), rr->rdlen);
 			zl_dnssec_canon_rdata(rr->type, canon + off, rr->rdlen, lower_nsec);
@@ -135,7 +135,7 @@ void zl_dnssec_check_zonemd(zl_ctx_t *ctx, zl_dstate_t *st)
 	const zl_rr_t *first = NULL, *soa = NULL;
 	bool usable = false;
 	for (const zl_rr_t *rr = z->apex->rrs; rr; rr = rr->next) {
-		if (rr->zone != z || rr->opaque)
+		if (zl_rr_zone(rr) != z || rr->opaque)
 			continue;
 		if (rr->type == ZL_TYPE_SOA && !soa)
 			soa = rr;
@@ -169,7 +169,7 @@ void zl_dnssec_check_zonemd(zl_ctx_t *ctx, zl_dstate_t *st)
 		uint8_t d384[64], d512[64];
 		bool have384 = false, have512 = false;
 		for (const zl_rr_t *rr = first; rr && !matched; rr = zl_rr_next_same(rr)) {
-			if (rr->zone != z || rr->opaque || rr->rdlen < 6 || zl_rr_rdata(rr)[4] != 1)
+			if (zl_rr_zone(rr) != z || rr->opaque || rr->rdlen < 6 || zl_rr_rdata(rr)[4] != 1)
 				continue;
 			uint32_t zs = (uint32_t)zl_rr_rdata(rr)[0] << 24 | (uint32_t)zl_rr_rdata(rr)[1] << 16 |
 			              (uint32_t)zl_rr_rdata(rr)[2] << 8 | zl_rr_rdata(rr)[3];

@@ -109,7 +109,7 @@ bool zl_external_answered(const zl_zone_t *zone, const zl_node_t *node, uint16_t
 	if (!zone || !node)
 		return false;
 	for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next)
-		if (rr->zone == zone && rr->type == type)
+		if (zl_rr_zone(rr) == zone && rr->type == type)
 			return true;
 	unsigned m = marks_of(zone, node);
 	return (m & ZL_EXT_NXDOMAIN) || (m & type_bit(type));
@@ -120,7 +120,7 @@ bool zl_external_holds(const zl_zone_t *zone, const zl_node_t *node)
 	if (!zone || !node)
 		return false;
 	for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next)
-		if (rr->zone == zone)
+		if (zl_rr_zone(rr) == zone)
 			return true;
 	return zl_external_negative(zone, node) != 0;
 }
@@ -143,15 +143,15 @@ void zl_external_finish(zl_zoneset_t *set)
 	for (zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
 		bool ext = false;
 		for (const zl_rr_t *rr = n->rrs; rr && !ext; rr = rr->next)
-			ext = rr->zone && rr->zone->external;
+			ext = zl_rr_zone(rr) && zl_rr_zone(rr)->external;
 		if (!ext || !zl_external_in_loaded_zone(set, n))
 			continue;
 		zl_rr_t **pp = &n->rrs;
 		while (*pp) {
 			zl_rr_t *rr = *pp;
-			if (rr->zone && rr->zone->external) {
+			if (zl_rr_zone(rr) && zl_rr_zone(rr)->external) {
 				*pp = rr->next;
-				rr->zone->nrecords--;
+				zl_rr_zone(rr)->nrecords--;
 				set->nrecords--;
 				continue;
 			}
@@ -531,14 +531,14 @@ static void report_failures(zl_ctx_t *ctx, const zl_zone_t *z)
 		const zl_rr_t *rr = zl_ptrmap_get(&m.map, f->name);
 		/* through the snapshot's own records back to a loaded zone */
 		const char *via = NULL;
-		for (unsigned hops = 0; rr && rr->zone && rr->zone->external && hops < 16; hops++) {
+		for (unsigned hops = 0; rr && zl_rr_zone(rr) && zl_rr_zone(rr)->external && hops < 16; hops++) {
 			zl_node_str(rr->owner, vb);
 			via = via ? zl_arena_printf(&ctx->scratch, "'%s' -> %s", vb, via)
 				  : zl_arena_printf(&ctx->scratch, "'%s'", vb);
 			rr = zl_ptrmap_get(&m.map, rr->owner);
 		}
 		zl_node_str(f->name, nb);
-		if (rr && rr->zone && !rr->zone->external)
+		if (rr && zl_rr_zone(rr) && !zl_rr_zone(rr)->external)
 			zl_emit(ctx, ZL_R_ZONE_LOOKUP_FAILED, rr,
 				"looking up '%s' %s outside the loaded zones failed (%s)%s%s: the "
 				"checks that need it treat it as unknown", nb, types, f->reason,

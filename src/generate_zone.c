@@ -334,7 +334,7 @@ static void removal(zctx_t *z, const zl_rr_t *rr)
 static const zl_rr_t *first_of(const zctx_t *z, const zl_node_t *n, uint16_t type)
 {
 	for (const zl_rr_t *rr = n ? zl_node_first(n, type) : NULL; rr; rr = zl_rr_next_same(rr))
-		if (rr->zone == z->zone && !rr->opaque)
+		if (zl_rr_zone(rr) == z->zone && !rr->opaque)
 			return rr;
 	return NULL;
 }
@@ -342,7 +342,7 @@ static const zl_rr_t *first_of(const zctx_t *z, const zl_node_t *n, uint16_t typ
 static const zl_rr_t *next_of(const zctx_t *z, const zl_rr_t *rr)
 {
 	while ((rr = zl_rr_next_same(rr)))
-		if (rr->zone == z->zone && !rr->opaque)
+		if (zl_rr_zone(rr) == z->zone && !rr->opaque)
 			return rr;
 	return NULL;
 }
@@ -516,7 +516,7 @@ static uint32_t soa_ttl(const zl_zone_t *zone)
 {
 	for (const zl_rr_t *rr = zl_node_first(zone->apex, ZL_TYPE_SOA); rr;
 	     rr = zl_rr_next_same(rr))
-		if (rr->zone == zone)
+		if (zl_rr_zone(rr) == zone)
 			return rr->ttl;
 	return ZL_GENERATE_TTL;
 }

@@ -1715,12 +1715,25 @@ static ldns_rdf *infer_origin(zl_loader_t *ld, const char *data, size_t len, con
 	return o;
 }
 
+/* One run reads at most ZL_FILES_MAX files: a record names its file in 16
+ * bits, and that file's zone is the record's zone. */
+static int too_many_files(const char *display, char *errbuf, size_t errlen)
+{
+	char esc[PATH_MAX];
+	snprintf(errbuf, errlen, "'%s' not read: one run reads at most %u files; lint the "
+		 "rest in another run", zl_escape(esc, sizeof(esc), display, strlen(display)),
+		 ZL_FILES_MAX);
+	return ZL_EIO;
+}
+
 /* A snapshot of names outside the loaded zones: one external zone, apex the
  * root, so every absolute name fits; includes are refused (no folder). */
 static void load_external(zl_loader_t *ld, const char *path, const char *display,
 			  const char *data, size_t len, bool live)
 {
 	uint16_t fidx = zl_zoneset_add_file(ld->set, path, display);
+	if (fidx == ZL_FILES_FULL)
+		return; /* zl_loader_load_external said so */
 	zl_zone_t *z = zl_external_zone(ld->set, fidx);
 	if (!z)
 		return;
@@ -1736,6 +1749,8 @@ static void load_external(zl_loader_t *ld, const char *path, const char *display
 int zl_loader_load_external(zl_loader_t *ld, const char *path, const char *display,
 			    const char *data, size_t len, char *errbuf, size_t errlen)
 {
+	if (ld->set->nfiles >= ZL_FILES_MAX)
+		return too_many_files(display, errbuf, errlen);
 	if (data) {
 		load_external(ld, path, display, data, len, true);
 		return 0;
@@ -1755,7 +1770,8 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 {
 	filedata_t fd;
 	struct stat sb;
-	int r = read_file(path, &fd, &sb, errbuf, errlen);
+	int r = ld->set->nfiles >= ZL_FILES_MAX ? too_many_files(display, errbuf, errlen)
+						: read_file(path, &fd, &sb, errbuf, errlen);
 	if (r != 0) {
 		if (parent) {
 			char esc[PATH_MAX];
@@ -1857,6 +1873,8 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 int zl_loader_load_buffer(zl_loader_t *ld, const char *display, const char *data, size_t len)
 {
 	uint16_t fidx = zl_zoneset_add_file(ld->set, display, display);
+	if (fidx == ZL_FILES_FULL)
+		return ZL_EIO;
 	fstate_t st = { 0 };
 	st.file = fidx;
 	st.origin = infer_origin(ld, data, len, display);

@@ -70,6 +70,8 @@ void zl_zoneset_free(zl_zoneset_t *set)
 
 uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *display)
 {
+	if (set->nfiles >= ZL_FILES_MAX)
+		return ZL_FILES_FULL;
 	if (set->nfiles == set->files_cap) {
 		set->files_cap = set->files_cap ? set->files_cap * 2 : 16;
 		set->files = zl_xrealloc(set->files, set->files_cap * sizeof(*set->files));
@@ -77,9 +79,8 @@ uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *di
 	zl_file_t *f = &set->files[set->nfiles];
 	f->path = zl_arena_strdup(&set->arena, path);
 	f->display = zl_arena_strdup(&set->arena, display);
-	/* more than 65535 files: the index saturates; reports name the last one */
-	uint32_t idx = set->nfiles < 65535 ? set->nfiles++ : 65534;
-	return (uint16_t)idx;
+	f->zone = NULL;
+	return (uint16_t)set->nfiles++;
 }
 
 /*
@@ -222,6 +223,7 @@ static zl_node_t *node_alloc(zl_zoneset_t *set, size_t size)
 		if (!nc)
 			zl_oom();
 		nc->next = NULL;
+		nc->set = set;
 		nc->used = 0;
 		if (c)
 			c->next = nc;
@@ -542,7 +544,7 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 	zl_rr_t *rr = zl_arena_alloc(&set->arena, sizeof(*rr) + (same ? sizeof(same) : rdlen));
 	rr->next = NULL;
 	rr->owner = owner;
-	rr->zone = zone;
+	set->files[file].zone = zone; /* a file's records are all one zone's */
 	rr->ttl = ttl;
 	rr->line = line < ZL_RR_LINE_MAX ? line : ZL_RR_LINE_MAX;
 	rr->file = file;

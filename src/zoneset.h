@@ -50,13 +50,12 @@ typedef struct zl_rr zl_rr_t;
 struct zl_rr {
 	zl_rr_t *next;         /**< next record at the same owner, file order */
 	zl_node_t *owner;      /**< interned owner name */
-	zl_zone_t *zone;       /**< zone whose file held the record */
 	uint32_t ttl;
 	uint32_t line : 28;    /**< line of the record's first token (saturates) */
 	uint32_t opaque : 1;   /**< type zonelint cannot parse; rdata absent */
 	uint32_t generated : 1; /**< produced by $GENERATE */
 	uint32_t shared : 1;   /**< rdata is another record's (see zl_rr_rdata) */
-	uint16_t file;         /**< index into zl_zoneset_t.files */
+	uint16_t file;         /**< index into zl_zoneset_t.files; its zone: zl_rr_zone() */
 	uint16_t type;
 	uint16_t rrclass;
 	uint16_t rdlen;
@@ -101,6 +100,7 @@ struct zl_node {
 typedef struct zl_node_chunk zl_node_chunk_t;
 struct zl_node_chunk {
 	zl_node_chunk_t *next;
+	const struct zl_zoneset *set; /**< the set the nodes belong to */
 	size_t used;           /**< octets of data[] holding nodes */
 	uint64_t data[];
 };
@@ -110,6 +110,12 @@ struct zl_node_chunk {
 static inline size_t zl_node_size(const zl_node_t *n)
 {
 	return (offsetof(zl_node_t, label) + 1u + n->label[0] + 7u) & ~(size_t)7;
+}
+
+/** @brief The set @p n belongs to. */
+static inline const struct zl_zoneset *zl_node_set(const zl_node_t *n)
+{
+	return ((const zl_node_chunk_t *)((uintptr_t)n & ~(uintptr_t)(ZL_NODE_CHUNK - 1)))->set;
 }
 
 /** @brief The node made after @p n, or NULL. */
@@ -163,7 +169,12 @@ struct zl_zone {
 typedef struct zl_file {
 	const char *path;      /**< as given or found (owned by the set) */
 	const char *display;   /**< path relative to the cwd, for reports */
+	zl_zone_t *zone;       /**< the zone its records belong to (NULL: none) */
 } zl_file_t;
+
+/** Most files one set holds: the index of the next is ZL_FILES_FULL. */
+#define ZL_FILES_MAX 65534u
+#define ZL_FILES_FULL 65535u
 
 /** A slot of the rdata cache: a record and the hash of its rdata. */
 typedef struct zl_rdslot {
@@ -206,6 +217,12 @@ typedef struct zl_zoneset {
 	uint32_t rdcache_mask;  /**< its slots - 1 */
 } zl_zoneset_t;
 
+/** @brief The zone whose file held the record (NULL: none). */
+static inline zl_zone_t *zl_rr_zone(const zl_rr_t *rr)
+{
+	return zl_node_set(rr->owner)->files[rr->file].zone;
+}
+
 /** @brief Initialise an empty set.  Free with zl_zoneset_free(). */
 void zl_zoneset_init(zl_zoneset_t *set);
 /** @brief Free everything the set owns. */
@@ -215,7 +232,8 @@ void zl_zoneset_free(zl_zoneset_t *set);
  * @brief Register a file and get its index.
  * @param[in] path      path used to open it (copied)
  * @param[in] display   path for reports (copied)
- * @return the file index
+ * @return the file index, or ZL_FILES_FULL when the set holds ZL_FILES_MAX
+ *         files already (the file must not be read)
  */
 uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *display);
 
@@ -277,6 +295,8 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 
 /**
  * @brief Append a record.
+ * @param[in] zone  the zone of every record of @p file (zl_rr_zone() reads it there)
+ * @param[in] file  an index zl_zoneset_add_file() gave
  * @return the record (owned by the set), so the caller may set flags
  */
 zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,

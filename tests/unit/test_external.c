@@ -136,8 +136,10 @@ static void test_loaded_names_win(void **state)
 	/* a record added now starts the list again: nothing is appended to a
 	 * record that was taken out */
 	static const uint8_t addr[4] = { 192, 0, 2, 7 };
-	zl_rr_t *rr = zl_zoneset_add_rr(&run->set, run->set.zones, www, ZL_TYPE_A, 1, 300, addr,
-					sizeof(addr), 0, 1);
+	zl_zone_t *z = zl_zoneset_zone_for(&run->set, www);
+	zl_rr_t *rr = zl_zoneset_add_rr(&run->set, z, www, ZL_TYPE_A, 1, 300, addr,
+					sizeof(addr), z->file, 1);
+	assert_ptr_equal(zl_rr_zone(rr), z);
 	assert_ptr_equal(www->rrs, rr);
 	assert_null(rr->next);
 	run->set.nrecords--;

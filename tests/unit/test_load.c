@@ -136,6 +136,7 @@ static void test_line_saturates(void **state)
 	(void)state;
 	zl_zoneset_t set;
 	zl_zoneset_init(&set);
+	assert_int_equal(zl_zoneset_add_file(&set, "x.zone", "x.zone"), 0);
 	zl_node_t *n = zl_zoneset_intern(&set, (const uint8_t *)"\x01x\0", 3);
 	zl_rr_t *rr = zl_zoneset_add_rr(&set, NULL, n, ZL_TYPE_A, 1, 60,
 					(const uint8_t *)"\1\2\3\4", 4, 0, 4000000000u);
@@ -144,6 +145,32 @@ static void test_line_saturates(void **state)
 			       0, ZL_RR_LINE_MAX - 1);
 	assert_int_equal(rr->line, ZL_RR_LINE_MAX - 1);
 	zl_zoneset_free(&set);
+}
+
+/* A record names its file in 16 bits and takes its zone from the file: a
+ * set holds at most ZL_FILES_MAX files, and one more is refused, not
+ * folded into the last. */
+static void test_files_limit(void **state)
+{
+	(void)state;
+	zl_run_t *run = load(HDR "www IN A 192.0.2.1\n");
+	assert_int_equal(run->set.nfiles, 1);
+	for (unsigned i = 1; i < ZL_FILES_MAX; i++)
+		assert_int_equal(zl_zoneset_add_file(&run->set, "f", "f"), i);
+	assert_int_equal(zl_zoneset_add_file(&run->set, "f", "f"), ZL_FILES_FULL);
+	uint64_t before = run->set.nrecords;
+	assert_int_equal(zl_run_load_buffer(run, "more.zone", HDR, strlen(HDR)), ZL_EIO);
+	char err[512];
+	assert_int_equal(zl_run_load_external(run, "snap", "x. 60 IN A 192.0.2.9\n", 21, err,
+					      sizeof(err)), ZL_EIO);
+	assert_non_null(strstr(err, "at most 65534 files"));
+	assert_int_equal(run->set.nfiles, ZL_FILES_MAX);
+	assert_int_equal(run->set.nrecords, before);
+	/* the first file's records keep their zone */
+	const zl_rr_t *a = find(run, "www.example.com.", ZL_TYPE_A);
+	assert_non_null(a);
+	assert_string_equal(zl_rr_zone(a)->name, "example.com.");
+	done(run);
 }
 
 /* The name index across its growth and a reserve: every interned name is
@@ -547,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_name_index),
 		cmocka_unit_test(test_huge_hint),
 		cmocka_unit_test(test_records_in_file_order),
+		cmocka_unit_test(test_files_limit),
 		cmocka_unit_test(test_ttl_units_and_class_order),
 		cmocka_unit_test(test_syntax_errors_continue),
 		cmocka_unit_test(test_origin_inference),
