@@ -54,23 +54,34 @@ static int cmp_key(const char *zone, const char *owner, const char *type, const 
 	return c;
 }
 
-int zl_finding_key_cmp(const zl_finding_t *a, const zl_finding_t *b)
+/* Do two findings have the same key?  The owner is a node of the one set
+ * and the type a number, so equal names are equal nodes and equal numbers:
+ * no name is written out to compare them. */
+static int cmp_same_key(const zl_finding_t *a, const zl_finding_t *b)
 {
-	return cmp_key(a->zone, a->owner, a->type, a->rule, b->zone, b->owner, b->type, b->rule);
+	int c = cmp_opt(a->zone, b->zone);
+	if (!c && a->owner != b->owner)
+		c = (uintptr_t)a->owner < (uintptr_t)b->owner ? -1 : 1;
+	if (!c)
+		c = (a->type > b->type) - (a->type < b->type);
+	if (!c)
+		c = cmp_opt(a->rule, b->rule);
+	return c;
 }
 
-/* findings by key, then by place in the list (the pointers are into one array) */
+/* findings with one key together, then by place in the list (the pointers
+ * are into one array); the keys themselves come in no useful order */
 static int cmp_fptr(const void *x, const void *y)
 {
 	const zl_finding_t *a = *(const zl_finding_t *const *)x;
 	const zl_finding_t *b = *(const zl_finding_t *const *)y;
-	int c = zl_finding_key_cmp(a, b);
+	int c = cmp_same_key(a, b);
 	if (c)
 		return c;
 	return a < b ? -1 : a > b;
 }
 
-/* The findings' addresses sorted by key; caller frees. */
+/* The findings' addresses, grouped by key; caller frees. */
 static const zl_finding_t **by_key(const zl_findings_t *fs)
 {
 	const zl_finding_t **p = zl_xmalloc((fs->n ? fs->n : 1) * sizeof(*p));
@@ -86,7 +97,7 @@ void zl_findings_occurrences(const zl_findings_t *fs, uint32_t *occ)
 	const zl_finding_t **p = by_key(fs);
 	for (size_t i = 0; i < fs->n; i++) {
 		size_t at = (size_t)(p[i] - fs->v);
-		if (i && !zl_finding_key_cmp(p[i - 1], p[i]))
+		if (i && !cmp_same_key(p[i - 1], p[i]))
 			occ[at] = occ[(size_t)(p[i - 1] - fs->v)] + 1;
 		else
 			occ[at] = 0;
@@ -102,7 +113,9 @@ static int cmp_entry(const void *x, const void *y)
 
 zl_baseline_entry_t *zl_baseline_find(const zl_baseline_t *bl, const zl_finding_t *f)
 {
-	zl_baseline_entry_t key = { f->zone, f->owner, f->type, f->rule, 0, 0 };
+	char ob[ZL_NAME_STRLEN], tb[16];
+	zl_baseline_entry_t key = { f->zone, zl_finding_owner(f, ob), zl_finding_type(f, tb),
+				    f->rule, 0, 0 };
 	if (!bl->n)
 		return NULL;
 	return bsearch(&key, bl->v, bl->n, sizeof(*bl->v), cmp_entry);
@@ -326,27 +339,44 @@ int zl_baseline_write(const zl_findings_t *fs, const char *path, size_t *nentrie
 		snprintf(err, errlen, "cannot write the baseline '%s': %s", path, strerror(errno));
 		return ZL_EIO;
 	}
+	/* one entry per key, its names written out, in the order of the keys */
 	const zl_finding_t **p = by_key(fs);
+	zl_baseline_entry_t *e = zl_xmalloc((fs->n ? fs->n : 1) * sizeof(*e));
+	zl_arena_t names;
+	zl_arena_init(&names);
 	size_t n = 0;
-	fputs("{\"" BASELINE_KEY "\": 1, \"findings\": [", out);
 	for (size_t i = 0; i < fs->n;) {
 		size_t j = i + 1;
-		while (j < fs->n && !zl_finding_key_cmp(p[i], p[j]))
+		while (j < fs->n && !cmp_same_key(p[i], p[j]))
 			j++;
-		fputs(n ? ",\n  {" : "\n  {", out);
-		put_field(out, "zone", p[i]->zone);
-		fputs(", ", out);
-		put_field(out, "owner", p[i]->owner);
-		fputs(", ", out);
-		put_field(out, "type", p[i]->type);
-		fputs(", ", out);
-		put_field(out, "rule", p[i]->rule);
-		fprintf(out, ", \"count\": %zu}", j - i);
+		char ob[ZL_NAME_STRLEN], tb[16];
+		const char *owner = zl_finding_owner(p[i], ob), *type = zl_finding_type(p[i], tb);
+		e[n].zone = p[i]->zone;
+		e[n].owner = owner ? zl_arena_strdup(&names, owner) : NULL;
+		e[n].type = type ? zl_arena_strdup(&names, type) : NULL;
+		e[n].rule = p[i]->rule;
+		e[n].count = (uint32_t)(j - i);
 		n++;
 		i = j;
 	}
-	fputs(n ? "\n]}\n" : "]}\n", out);
 	free(p);
+	if (n > 1)
+		qsort(e, n, sizeof(*e), cmp_entry);
+	fputs("{\"" BASELINE_KEY "\": 1, \"findings\": [", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n  {" : "\n  {", out);
+		put_field(out, "zone", e[i].zone);
+		fputs(", ", out);
+		put_field(out, "owner", e[i].owner);
+		fputs(", ", out);
+		put_field(out, "type", e[i].type);
+		fputs(", ", out);
+		put_field(out, "rule", e[i].rule);
+		fprintf(out, ", \"count\": %u}", e[i].count);
+	}
+	fputs(n ? "\n]}\n" : "]}\n", out);
+	free(e);
+	zl_arena_free(&names);
 	int bad = ferror(out) != 0;
 	bad |= fclose(out) != 0;
 	if (bad || rename(tmp, path) != 0) {

@@ -79,12 +79,6 @@ int zl_baseline_write(const zl_findings_t *fs, const char *path, size_t *nentrie
 		      size_t errlen);
 
 /**
- * @brief Compare the keys (zone, owner, type, rule) of two findings; a
- *        missing field sorts first.  @return <0, 0 or >0 as strcmp
- */
-int zl_finding_key_cmp(const zl_finding_t *a, const zl_finding_t *b);
-
-/**
  * @brief Number every finding within its key, in list order.
  * @param[in]  fs   the findings, sorted for the report
  * @param[out] occ  fs->n numbers: 0 for the first finding of a key, 1 for

@@ -426,6 +426,8 @@ static int parse_custom_list(cctx_t *c, yaml_node_t *n)
 		for (unsigned k = 0; k < c->cfg->ncustom; k++)
 			if (!strcmp(c->cfg->custom[k].id, cr.id))
 				return cfail(c, r, "custom rule '%s' defined twice", cr.id);
+		if (c->cfg->ncustom >= ZL_CUSTOM_MAX)
+			return cfail(c, r, "more than %u custom rules", ZL_CUSTOM_MAX);
 		if (cr.owner_pattern && !(cr.owner_re = compile(c, owner_node, "owner",
 							       cr.owner_pattern, 1)))
 			return ZL_EINVAL;

@@ -11,6 +11,9 @@
 #include "arena.h"
 #include "rules.h"
 
+/** Most custom rules one config defines (a finding holds a rule's index in 16 bits). */
+#define ZL_CUSTOM_MAX 10000u
+
 typedef enum zl_role {
 	ZL_ROLE_UNSET = 0,
 	ZL_ROLE_MAIL,
@@ -59,7 +62,7 @@ struct zl_config {
 	zl_spf_external_t *spf_external;
 	unsigned nspf_external;
 	zl_custom_rule_t *custom;
-	unsigned ncustom;
+	unsigned ncustom;      /**< at most ZL_CUSTOM_MAX */
 	uint64_t generate_limit;       /**< loader: $GENERATE records per directive */
 	unsigned dnssec_expiry_days;   /**< warn when signatures expire sooner */
 	unsigned external_max_age_days; /**< external: max-age-days (0: no limit) */

@@ -52,16 +52,15 @@ void zl_custom_run(zl_ctx_t *ctx)
 				int m = match(cr->re, md, text, len);
 				if (m == cr->forbid) {
 					zl_finding_t *f = zl_findings_add(ctx->findings);
-					char tb[16], esc[600], mbuf[600];
+					char esc[600], mbuf[600];
 					f->rule = cr->id;
-					f->rule_index = ZL_R__COUNT + (int)i;
-					f->severity = cr->severity;
+					f->rule_index = (int16_t)(ZL_R__COUNT + (int)i);
+					f->severity = (uint8_t)cr->severity;
 					f->file = rr->file;
 					f->line = rr->line;
 					f->zone = zl_rr_zone(rr) ? zl_rr_zone(rr)->name : NULL;
-					f->owner = zl_arena_strdup(&ctx->findings->arena, nbuf);
-					f->type = zl_arena_strdup(&ctx->findings->arena,
-								  zl_type_str(rr->type, tb));
+					f->owner = n;
+					f->type = rr->type;
 					char *msg = zl_arena_printf(&ctx->scratch,
 						"%s (record: \"%s\")", zl_escape(mbuf, sizeof(mbuf), cr->message, strlen(cr->message)),
 						zl_escape(esc, sizeof(esc), text, len));

@@ -12,6 +12,8 @@
 #include "load.h"
 #include "util.h"
 
+#include <ldns/ldns.h>
+
 void zl_findings_init(zl_findings_t *fs)
 {
 	memset(fs, 0, sizeof(*fs));
@@ -52,14 +54,20 @@ static unsigned owner_refs(const char *owner, size_t *ol, size_t *start)
 	return n > 1 ? n - 1 : n;
 }
 
+/* Copy text into a template: a reference octet in it is doubled. */
 static size_t put_literal(char *out, size_t o, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == ZL_TEXT_REF)
-			out[o++] = ZL_TEXT_REF;
-		out[o++] = s[i];
+	const char *ref;
+	while (len && (ref = memchr(s, ZL_TEXT_REF, len)) != NULL) {
+		size_t l = (size_t)(ref - s) + 1;
+		memcpy(out + o, s, l);
+		o += l;
+		out[o++] = ZL_TEXT_REF;
+		s += l;
+		len -= l;
 	}
-	return o;
+	memcpy(out + o, s, len);
+	return o + len;
 }
 
 size_t zl_text_template(const char *owner, const char *s, size_t len, char *out)
@@ -100,16 +108,38 @@ size_t zl_text_template(const char *owner, const char *s, size_t len, char *out)
 	return o;
 }
 
+const char *zl_finding_owner(const zl_finding_t *f, char *buf)
+{
+	return f->owner ? zl_node_str(f->owner, buf) : NULL;
+}
+
+const char *zl_finding_type(const zl_finding_t *f, char *buf)
+{
+	if (!f->type)
+		return NULL;
+	/* ldns's mnemonics are static */
+	const ldns_rr_descriptor *d = ldns_rr_descript(f->type);
+	return d && d->_name ? d->_name : zl_type_str(f->type, buf);
+}
+
 const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf)
 {
 	if (!strchr(tpl, ZL_TEXT_REF))
 		return tpl;
 	size_t start[MAX_REFS], ol, o = 0;
-	const char *owner = f->owner;
+	char ob[ZL_NAME_STRLEN];
+	const char *owner = zl_finding_owner(f, ob);
 	unsigned n = owner_refs(owner, &ol, start);
 	for (const char *p = tpl; *p && o + 1 < ZL_FINDING_TEXT_MAX; p++) {
 		if (*p != ZL_TEXT_REF) {
-			buf[o++] = *p;
+			/* the run of text up to the next reference, at once */
+			const char *e = strchr(p, ZL_TEXT_REF);
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+			if (l > ZL_FINDING_TEXT_MAX - 1 - o)
+				l = ZL_FINDING_TEXT_MAX - 1 - o;
+			memcpy(buf + o, p, l);
+			o += l;
+			p += l - 1;
 			continue;
 		}
 		unsigned char c = (unsigned char)*++p;
@@ -133,9 +163,17 @@ const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf)
  * recent templates keyed by their hash. */
 const char *zl_findings_text(zl_findings_t *fs, const zl_finding_t *f, const char *s, size_t len)
 {
+	const char *owner = NULL;
+	if (f->owner) {
+		if (f->owner != fs->text_owner) {
+			zl_node_str(f->owner, fs->text_owner_str);
+			fs->text_owner = f->owner;
+		}
+		owner = fs->text_owner_str;
+	}
 	char small[2 * 4096 + 1];
 	char *t = 2 * len + 1 <= sizeof(small) ? small : zl_xmalloc(2 * len + 1);
-	len = zl_text_template(f->owner, s, len, t);
+	len = zl_text_template(owner, s, len, t);
 	uint64_t h = zl_hash_bytes(t, len, 0);
 	size_t i = (size_t)(h & (ZL_FINDINGS_TEXTS - 1));
 	const char *old = fs->text[i];

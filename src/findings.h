@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "rules.h"
+#include "zoneset.h"
 
 #define ZL_NO_FILE UINT16_MAX
 #define ZL_FINDINGS_TEXTS 1024 /**< slots of the findings' text cache (power of two) */
@@ -28,20 +29,28 @@
 /** Room for any finding text, written out (see zl_finding_text). */
 #define ZL_FINDING_TEXT_MAX 16384
 
-/** One finding.  Every string is escaped and owned by the findings list. */
+/** One finding.  Every string is escaped and owned by the findings list
+ *  (or static); the owner is a node of the zone set the checks ran on. */
 struct zl_finding {
 	const char *rule;          /**< rule id */
-	int rule_index;            /**< built-in: zl_rule_id_t; custom: ZL_R__COUNT + i */
-	zl_severity_t severity;
-	uint16_t file;             /**< index into the zone set's files, or ZL_NO_FILE */
-	uint32_t line;
 	const char *zone;          /**< apex, absolute; NULL if none */
-	const char *owner;         /**< absolute, trailing dot; NULL if none */
-	const char *type;          /**< record type mnemonic; NULL if none */
+	const zl_node_t *owner;    /**< NULL if none: its name is zl_finding_owner() */
 	const char *message_tpl;   /**< template: read with zl_finding_message() */
 	const char *suggestion_tpl; /**< template, NULL if none: zl_finding_suggestion() */
+	uint32_t line;
 	uint32_t seq;              /**< emission order, the last sort key */
+	uint16_t file;             /**< index into the zone set's files, or ZL_NO_FILE */
+	uint16_t type;             /**< record type, 0 if none: zl_finding_type() names it */
+	int16_t rule_index;        /**< built-in: zl_rule_id_t; custom: ZL_R__COUNT + i */
+	uint8_t severity;          /**< a zl_severity_t */
 };
+
+/** @brief The finding's owner, absolute with the final dot, written into
+ *         @p buf (ZL_NAME_STRLEN octets); NULL when it has none. */
+const char *zl_finding_owner(const zl_finding_t *f, char *buf);
+/** @brief The finding's record type mnemonic (TYPEnnn for one without a
+ *         name, in @p buf of 16 octets); NULL when it has none. */
+const char *zl_finding_type(const zl_finding_t *f, char *buf);
 
 struct zl_findings {
 	zl_arena_t arena;
@@ -54,19 +63,20 @@ struct zl_findings {
 	size_t baseline_gone;      /**< findings in it that the run no longer has */
 	bool changed_only;         /**< --changed-since was applied */
 	size_t unchanged;          /**< findings of untouched zones it hid */
-	/* the owner text of the last finding, shared by the next ones about the
-	 * same name (a name often has several findings) */
-	const void *last_owner;
-	const char *last_owner_str;
 	/* recent message and suggestion texts: a text equal to one of them is
 	 * not stored again (a rule often says the same thing about many names) */
 	uint64_t text_hash[ZL_FINDINGS_TEXTS];
 	const char *text[ZL_FINDINGS_TEXTS];
+	/* the owner the last text was made against, and its name (a name often
+	 * has several findings) */
+	const zl_node_t *text_owner;
+	char text_owner_str[ZL_NAME_STRLEN];
 };
 
 /**
  * @brief A template for @p s (@p len octets) against the owner text
- *        @p owner (absolute, with the final dot; NULL: none).
+ *        @p owner (absolute, with the final dot, as zl_finding_owner()
+ *        writes it; NULL: none).
  * @param[out] out  room for 2 * len + 1 octets; NUL-terminated
  * @return the template's length
  */

@@ -54,9 +54,10 @@ static void fingerprint(const zl_finding_t *f, uint32_t occ, char out[33])
 	if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL))
 		zl_oom();
 	EVP_DigestUpdate(md, "zonelint\0", 9);
+	char ob[ZL_NAME_STRLEN], tb[16];
 	hash_field(md, f->zone);
-	hash_field(md, f->owner);
-	hash_field(md, f->type);
+	hash_field(md, zl_finding_owner(f, ob));
+	hash_field(md, zl_finding_type(f, tb));
 	hash_field(md, f->rule);
 	hash_field(md, num);
 	EVP_DigestFinal_ex(md, d, &dl);

@@ -99,8 +99,9 @@ int zl_report_json(FILE *out, const zl_report_in_t *in)
 		else
 			fputs(",\"line\":null", out);
 		field(out, "zone", f->zone, &first);
-		field(out, "owner", f->owner, &first);
-		field(out, "type", f->type, &first);
+		char ob[ZL_NAME_STRLEN], tb[16];
+		field(out, "owner", zl_finding_owner(f, ob), &first);
+		field(out, "type", zl_finding_type(f, tb), &first);
 		field(out, "rule", f->rule, &first);
 		field(out, "severity", zl_severity_name(f->severity), &first);
 		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];

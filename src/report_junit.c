@@ -105,13 +105,14 @@ static void testcase(FILE *out, const zl_report_in_t *in, const zl_finding_t *f,
 	const char *msg = zl_finding_message(f, mb), *sug = zl_finding_suggestion(f, sb);
 	fputs("    <testcase name=\"", out);
 	xml_put(out, f->rule, 1);
+	char ob[ZL_NAME_STRLEN], tb[16];
 	if (f->owner) {
 		fputc(' ', out);
-		xml_put(out, f->owner, 1);
+		xml_put(out, zl_finding_owner(f, ob), 1);
 	}
 	if (f->type) {
 		fputc(' ', out);
-		xml_put(out, f->type, 1);
+		xml_put(out, zl_finding_type(f, tb), 1);
 	}
 	if (occ) {
 		snprintf(name, sizeof(name), " (%u)", occ + 1);

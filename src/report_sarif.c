@@ -121,10 +121,11 @@ int zl_report_sarif(FILE *out, const zl_report_in_t *in)
 			put_uri(out, file);
 			fprintf(out, "},\"region\":{\"startLine\":%u}}", f->line ? f->line : 1);
 		}
+		char ob[ZL_NAME_STRLEN], tb[16];
 		if (f->owner) {
 			fputs(file ? ",\"logicalLocations\":[{\"fullyQualifiedName\":" :
 				     "\"logicalLocations\":[{\"fullyQualifiedName\":", out);
-			zl_json_string(out, f->owner);
+			zl_json_string(out, zl_finding_owner(f, ob));
 			fputs(",\"kind\":\"resource\"}]", out);
 		}
 		fputs("}]", out);
@@ -138,7 +139,7 @@ int zl_report_sarif(FILE *out, const zl_report_in_t *in)
 			}
 			if (f->type) {
 				fputs(first ? "\"type\":" : ",\"type\":", out);
-				zl_json_string(out, f->type);
+				zl_json_string(out, zl_finding_type(f, tb));
 			}
 			fputc('}', out);
 		}

@@ -109,24 +109,13 @@ static zl_finding_t *new_finding(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone
 	zl_findings_t *fs = ctx->findings;
 	zl_finding_t *f = zl_findings_add(fs);
 	f->rule = zl_catalogue[rule].id;
-	f->rule_index = (int)rule;
-	f->severity = sev;
+	f->rule_index = (int16_t)rule;
+	f->severity = (uint8_t)sev;
 	f->file = file;
 	f->line = line;
 	f->zone = zone ? zone->name : NULL;
-	if (owner && owner != fs->last_owner) {
-		char buf[ZL_NAME_STRLEN];
-		fs->last_owner = owner;
-		fs->last_owner_str = zl_arena_strdup(&fs->arena, zl_node_str(owner, buf));
-	}
-	f->owner = owner ? fs->last_owner_str : NULL;
-	if (type) {
-		/* ldns's mnemonics are static: no copy per finding */
-		const ldns_rr_descriptor *d = ldns_rr_descript(type);
-		char tb[16];
-		f->type = d && d->_name ? d->_name
-					: zl_arena_strdup(&fs->arena, zl_type_str(type, tb));
-	}
+	f->owner = owner;
+	f->type = type;
 	return f;
 }
 

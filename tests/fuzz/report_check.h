@@ -253,7 +253,10 @@ static void fz_check_findings(const zl_run_t *run)
 		const zl_finding_t *f = &fs->v[i];
 		FZ_CHECK(f->rule && f->rule[0]);
 		FZ_CHECK(f->severity >= ZL_SEV_INFO && f->severity <= ZL_SEV_ERROR);
-		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX], ob[ZL_NAME_STRLEN], tb[16];
+		const char *owner = zl_finding_owner(f, ob);
+		/* the owner is a node of the set the findings are about */
+		FZ_CHECK(!f->owner || zl_node_set(f->owner) == &run->set);
 		const char *msg = zl_finding_message(f, mb), *sug = zl_finding_suggestion(f, sb);
 		FZ_CHECK(msg && msg[0]);
 		/* the stored template is the template of the text written out */
@@ -265,7 +268,7 @@ static void fz_check_findings(const zl_run_t *run)
 			size_t tl = strlen(txt);
 			char *again = malloc(2 * tl + 1);
 			FZ_CHECK(again != NULL);
-			zl_text_template(f->owner, txt, tl, again);
+			zl_text_template(owner, txt, tl, again);
 			FZ_CHECK(!strcmp(again, tpl));
 			free(again);
 		}
@@ -277,8 +280,8 @@ static void fz_check_findings(const zl_run_t *run)
 		fz_check_str(f->rule, 0);
 		fz_check_str(msg, 0);
 		fz_check_str(f->zone, 0);
-		fz_check_str(f->owner, 0);
-		fz_check_str(f->type, 0);
+		fz_check_str(owner, 0);
+		fz_check_str(zl_finding_type(f, tb), 0);
 		fz_check_str(sug, 1);
 		if (i == 0)
 			continue;
