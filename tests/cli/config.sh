@@ -55,6 +55,10 @@ res=[x for x in r["results"] if x["ruleId"]=="acme-dmarc-rua"]
 assert res and ids[res[0]["ruleIndex"]]=="acme-dmarc-rua"'
 (cp custom.yaml .zonelint.yaml && "$ZONELINT" rules >rules.txt; rm -f .zonelint.yaml)
 check "custom rules appear in zonelint rules" grep -q "^acme-dmarc-rua " rules.txt
+{ echo 'custom:'; for i in $(seq 0 10000); do
+	printf '  - id: acme-r%s\n    message: m\n    require: "x"\n' "$i"; done; } >many.yaml
+status "more than 10000 custom rules is exit 2" 2 "$ZONELINT" check --config many.yaml z.zone
+check "the limit is named" grep -q "more than 10000 custom rules" "$T/.err"
 printf 'custom:\n  - id: acme-x\n    message: m\n    require: "a(b"\n' >badre.yaml
 status "bad regex is exit 2" 2 "$ZONELINT" check --config badre.yaml z.zone
 check "bad regex names file, line and offset" grep -q "badre.yaml:4: bad require pattern at offset 3" "$T/.err"
