@@ -206,7 +206,7 @@ size_t zl_findings_keep_changed(zl_findings_t *fs, const zl_zoneset_t *set,
 		if (zones[i]->file < set->nfiles && changed[zones[i]->file])
 			touched[i] = 1;
 	for (const zl_node_t *node = zl_zoneset_nodes(set); node; node = zl_node_next(node))
-		for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(node); rr; rr = zl_rr_next(rr)) {
 			if (!zl_rr_zone(rr) || rr->file >= set->nfiles || !changed[rr->file])
 				continue;
 			const zl_zone_t *key = zl_rr_zone(rr);

@@ -95,7 +95,7 @@ static bool first_label_is(const zl_node_t *n, const char *label)
 /* The closest strict ancestor whose first label is "_domainkey", or NULL. */
 static const zl_node_t *domainkey_above(const zl_node_t *n)
 {
-	for (const zl_node_t *a = n->parent; a; a = a->parent)
+	for (const zl_node_t *a = zl_node_parent(n); a; a = zl_node_parent(a))
 		if (first_label_is(a, "_domainkey"))
 			return a;
 	return NULL;
@@ -107,7 +107,7 @@ static bool is_selector_name(const zl_node_t *n)
 	const zl_node_t *dk = domainkey_above(n);
 	if (!dk)
 		return false;
-	return n->parent != dk || !(first_label_is(n, "_report") || first_label_is(n, "_adsp"));
+	return zl_node_parent(n) != dk || !(first_label_is(n, "_report") || first_label_is(n, "_adsp"));
 }
 
 static zl_finding_t *report(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_rr_t *rr,
@@ -204,7 +204,7 @@ static void suggest_text(zl_ctx_t *ctx, zl_finding_t *f, const zl_rr_t *rr, cons
 	if (!f)
 		return;
 	char ob[ZL_NAME_STRLEN];
-	zl_suggest(ctx, f, "%s %u IN TXT %s", zl_node_str(rr->owner, ob), rr->ttl,
+	zl_suggest(ctx, f, "%s %u IN TXT %s", zl_node_str(zl_rr_owner(rr), ob), rr->ttl,
 		   zl_dkimkey_txt_strings(&ctx->scratch, text, len, 255));
 }
 
@@ -666,7 +666,7 @@ static target_t lookup(const zl_zoneset_t *set, const uint8_t *wire, size_t len,
 	}
 	/* a zone cut between the apex and the name: the child is not loaded
 	 * (zone_for would have found its apex), so nothing is known */
-	for (const zl_node_t *a = n; a && a != z->apex; a = a->parent)
+	for (const zl_node_t *a = n; a && a != z->apex; a = zl_node_parent(a))
 		for (const zl_rr_t *ns = zl_node_first(a, ZL_TYPE_NS); ns; ns = zl_rr_next_same(ns))
 			if (zl_rr_zone(ns) == z)
 				return T_UNKNOWN;
@@ -746,7 +746,7 @@ int zl_check_dkim(zl_ctx_t *ctx)
 	zl_arena_init(&dc->arena);
 	zl_dkimkey_cache_init(&dc->keys);
 	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs)
+		if (!zl_node_rrs(n))
 			continue;
 		/* the name first: most names are nowhere near a _domainkey label,
 		 * and their records need not be looked at */
@@ -762,9 +762,9 @@ int zl_check_dkim(zl_ctx_t *ctx)
 				check_policy_name(ctx, n);
 			continue;
 		}
-		if (n->parent == dk && first_label_is(n, "_report"))
+		if (zl_node_parent(n) == dk && first_label_is(n, "_report"))
 			continue; /* RFC 6651 reporting record */
-		if (n->parent == dk && first_label_is(n, "_adsp")) {
+		if (zl_node_parent(n) == dk && first_label_is(n, "_adsp")) {
 			if (txt)
 				check_adsp(ctx, n);
 			continue;

@@ -481,7 +481,7 @@ static void report_problems(dstate_t *st, const zl_rr_t *rr, const zl_dmarc_t *d
 	unsigned cnt[ZL_R__COUNT];
 	memset(cnt, 0, sizeof(cnt));
 	char ob[ZL_NAME_STRLEN];
-	name_of(rr->owner, ob);
+	name_of(zl_rr_owner(rr), ob);
 	const char *fixed = NULL, *obsolete = NULL;
 	bool fixed_done = false;
 	unsigned nobsolete = 0;
@@ -766,7 +766,7 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *r
 	const zl_zone_t *z = zl_mail_zone(st->ctx->set, n);
 	if (!z || z->external || !zl_mail_has(n, ZL_TYPE_TXT, z))
 		return;
-	const zl_node_t *r = rep->parent->parent;
+	const zl_node_t *r = zl_node_parent(zl_node_parent(rep));
 	char nb[ZL_NAME_STRLEN], rb[ZL_NAME_STRLEN];
 	name_of(n, nb);
 	name_of(r, rb);
@@ -790,7 +790,7 @@ static void check_auth_node(dstate_t *st, const zl_node_t *n, const zl_node_t *r
 		}
 		return;
 	}
-	if ((zl_mail_label_is(n, "*") && n->parent == rep) ||
+	if ((zl_mail_label_is(n, "*") && zl_node_parent(n) == rep) ||
 	    !zl_rule_enabled(ctx, ZL_R_DMARC_REPORT_AUTH_STALE))
 		return;
 	/* the policy domain X: the labels before _report */
@@ -877,7 +877,7 @@ static void report_misplaced(dstate_t *st, const zl_rr_t *rr, const zl_node_t *t
 {
 	zl_ctx_t *ctx = st->ctx;
 	char ob[ZL_NAME_STRLEN], tb[ZL_NAME_STRLEN];
-	name_of(rr->owner, ob);
+	name_of(zl_rr_owner(rr), ob);
 	name_of(target, tb);
 	const zl_dmarc_site_t *s = zl_dmarc_site(&st->cache, target);
 	if (s->found == ZL_DMARC_FOUND_ONE) {
@@ -920,18 +920,18 @@ static void check_other_node(dstate_t *st, const zl_node_t *n)
 		return;
 	/* names below a _dmarc label: hosted policies behind a CNAME, report
 	 * authorizations and the like, which legitimately hold v=DMARC1 */
-	for (const zl_node_t *a = n->parent; a; a = a->parent)
+	for (const zl_node_t *a = zl_node_parent(n); a; a = zl_node_parent(a))
 		if (zl_mail_label_is(a, "_dmarc"))
 			return;
 	for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr; rr = zl_rr_next_same(rr)) {
 		if (zl_rr_zone(rr) != z || !prefix_looks_dmarc(rr))
 			continue;
 		if (zl_mail_label_is(n, "*"))
-			report_misplaced(st, rr, n->parent,
+			report_misplaced(st, rr, zl_node_parent(n),
 			                 "a wildcard answers only for names "
 			                 "that do not exist");
-		else if (dmarc_typo(n) && n->parent)
-			report_misplaced(st, rr, n->parent, "the first label must be '_dmarc'");
+		else if (dmarc_typo(n) && zl_node_parent(n))
+			report_misplaced(st, rr, zl_node_parent(n), "the first label must be '_dmarc'");
 		else
 			report_misplaced(st, rr, n,
 			                 "DMARC records live at the '_dmarc' name "
@@ -957,7 +957,7 @@ static void check_policy_node(dstate_t *st, const zl_node_t *n)
 {
 	zl_ctx_t *ctx = st->ctx;
 	const zl_zone_t *z = zl_mail_zone(st->ctx->set, n);
-	const zl_node_t *x = n->parent;
+	const zl_node_t *x = zl_node_parent(n);
 	if (!z || z->external || !x)
 		return;
 	const zl_dmarc_site_t *site = zl_dmarc_site(&st->cache, x);
@@ -1048,7 +1048,7 @@ static void check_wildcard(dstate_t *st, const zl_node_t *w)
 {
 	zl_ctx_t *ctx = st->ctx;
 	const zl_zone_t *z = zl_mail_zone(st->ctx->set, w);
-	const zl_node_t *p = w->parent;
+	const zl_node_t *p = zl_node_parent(w);
 	if (!z || z->is_reverse || z->external || !p || (p->wirelen > 1 && p->label[1] == '_'))
 		return; /* *._report._dmarc and the like are not mail domains */
 	const zl_rr_t *txt = NULL;
@@ -1114,7 +1114,7 @@ static const zl_zone_t *domain_zone(const zl_zoneset_t *set, const zl_node_t *n)
 	if (n->labels == 0 || zl_mail_label_is(n, "*"))
 		return NULL;
 	/* underscore names (RFC 8552: _spf, _report._dmarc, ...) are not mail domains */
-	for (const zl_node_t *a = n; a && a->label[0]; a = a->parent)
+	for (const zl_node_t *a = n; a && a->label[0]; a = zl_node_parent(a))
 		if (a->label[1] == '_')
 			return NULL;
 	const zl_zone_t *z = zl_mail_zone(set, n);
@@ -1182,7 +1182,7 @@ static void check_missing(dstate_t *st)
 	    !zl_rule_enabled(ctx, ZL_R_DMARC_MISSING_UNCHECKED))
 		return;
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs || n->is_apex)
+		if (!zl_node_rrs(n) || n->is_apex)
 			continue;
 		const zl_zone_t *z = domain_zone(ctx->set, n);
 		if (!z || n == z->apex || zl_ptrmap_has(&st->explained, n))
@@ -1245,29 +1245,29 @@ static void check_enforce(dstate_t *st)
 	if (!st->enforce.n)
 		return;
 	for (size_t i = 0; i < st->enforce.n; i++)
-		*zl_ptrmap_slot(&st->dkim, st->enforce.v[i]->owner->parent, NULL) = NULL;
+		*zl_ptrmap_slot(&st->dkim, zl_node_parent(zl_rr_owner(st->enforce.v[i])), NULL) = NULL;
 	/* one pass: every name below <domain>._domainkey of a candidate */
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs)
+		if (!zl_node_rrs(n))
 			continue;
 		const zl_node_t *k = n;
 		while (k && !zl_mail_label_is(k, "_domainkey"))
-			k = k->parent;
-		if (!k || !k->parent || !zl_ptrmap_has(&st->dkim, k->parent))
+			k = zl_node_parent(k);
+		if (!k || !zl_node_parent(k) || !zl_ptrmap_has(&st->dkim, zl_node_parent(k)))
 			continue;
 		bool key = false;
-		for (const zl_rr_t *rr = n->rrs; rr && !key; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr && !key; rr = zl_rr_next(rr)) {
 			if (rr->type == ZL_TYPE_CNAME || (rr->type == ZL_TYPE_NS && n == k))
 				key = true;
 			else if (rr->type == ZL_TYPE_TXT && n != k)
 				key = dkim_key(rr);
 		}
 		if (key)
-			mark(&st->dkim, k->parent);
+			mark(&st->dkim, zl_node_parent(k));
 	}
 	for (size_t i = 0; i < st->enforce.n; i++) {
 		const zl_rr_t *rr = st->enforce.v[i];
-		const zl_node_t *x = rr->owner->parent;
+		const zl_node_t *x = zl_node_parent(zl_rr_owner(rr));
 		if (zl_ptrmap_get(&st->dkim, x))
 			continue;
 		const zl_dmarc_site_t *s = zl_dmarc_site(&st->cache, x);
@@ -1291,9 +1291,9 @@ static void check_enforce(dstate_t *st)
  * such a name (the domain may have several labels). */
 static const zl_node_t *report_ancestor(const zl_node_t *n)
 {
-	for (const zl_node_t *a = n->parent; a && a->parent; a = a->parent)
-		if (zl_mail_label_is(a, "_report") && zl_mail_label_is(a->parent, "_dmarc") &&
-		    a->parent->parent)
+	for (const zl_node_t *a = zl_node_parent(n); a && zl_node_parent(a); a = zl_node_parent(a))
+		if (zl_mail_label_is(a, "_report") && zl_mail_label_is(zl_node_parent(a), "_dmarc") &&
+		    zl_node_parent(zl_node_parent(a)))
 			return a;
 	return NULL;
 }
@@ -1312,7 +1312,7 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 
 	/* the targets of CNAMEs at _dmarc names hold policies legitimately */
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs || !zl_mail_label_is(n, "_dmarc"))
+		if (!zl_node_rrs(n) || !zl_mail_label_is(n, "_dmarc"))
 			continue;
 		for (const zl_rr_t *c = zl_node_first(n, ZL_TYPE_CNAME); c;
 		     c = zl_rr_next_same(c)) {
@@ -1323,7 +1323,7 @@ int zl_check_dmarc(zl_ctx_t *ctx)
 		}
 	}
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs || !zl_node_first(n, ZL_TYPE_TXT))
+		if (!zl_node_rrs(n) || !zl_node_first(n, ZL_TYPE_TXT))
 			continue;
 		const zl_node_t *rep = report_ancestor(n);
 		if (rep)

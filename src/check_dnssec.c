@@ -54,7 +54,7 @@ bool zl_dnssec_more(zl_dstate_t *st, zl_rule_id_t rule)
 
 bool zl_dnssec_has(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
+	for (const zl_rr_t *rr = n ? zl_node_rrs(n) : NULL; rr; rr = zl_rr_next(rr))
 		if (rr->type == type && zl_rr_zone(rr) == z)
 			return true;
 	return false;
@@ -65,7 +65,7 @@ zl_nodeclass_t zl_dnssec_classify(const zl_node_t *n, const zl_zone_t *z, const 
 	if (n == z->apex)
 		return ZL_NODE_AUTH;
 	const zl_node_t *below = NULL;
-	for (const zl_node_t *a = n->parent; a && a != z->apex; a = a->parent)
+	for (const zl_node_t *a = zl_node_parent(n); a && a != z->apex; a = zl_node_parent(a))
 		if (zl_dnssec_has(a, ZL_TYPE_NS, z) || zl_dnssec_has(a, ZL_TYPE_DNAME, z))
 			below = a;
 	if (below) {
@@ -80,7 +80,7 @@ size_t zl_dnssec_types(const zl_node_t *n, const zl_zone_t *z, zl_nodeclass_t cl
                        size_t max)
 {
 	size_t cnt = 0;
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 		if (zl_rr_zone(rr) != z)
 			continue;
 		uint16_t t = rr->type;
@@ -131,7 +131,7 @@ static void note_record(zl_dstate_t *st, const zl_rr_t *rr)
 {
 	switch (rr->type) {
 	case ZL_TYPE_DNSKEY:
-		if (rr->owner == st->zone->apex)
+		if (zl_rr_owner(rr) == st->zone->apex)
 			st->has_dnskey = true;
 		break;
 	case ZL_TYPE_RRSIG:
@@ -150,7 +150,7 @@ static void note_record(zl_dstate_t *st, const zl_rr_t *rr)
 			st->first_sec = rr;
 		break;
 	case ZL_TYPE_NSEC3PARAM:
-		if (rr->owner == st->zone->apex)
+		if (zl_rr_owner(rr) == st->zone->apex)
 			st->has_param = true;
 		break;
 	default:
@@ -164,11 +164,11 @@ static void parse_keys(zl_ctx_t *ctx, zl_dstate_t *st)
 {
 	const zl_zone_t *z = st->zone;
 	size_t cnt = 0;
-	for (const zl_rr_t *rr = z->apex->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(z->apex); rr; rr = zl_rr_next(rr))
 		if (rr->type == ZL_TYPE_DNSKEY && zl_rr_zone(rr) == z)
 			cnt++;
 	st->keys = zl_arena_calloc(&ctx->scratch, (cnt ? cnt : 1) * sizeof(*st->keys));
-	for (const zl_rr_t *rr = z->apex->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(z->apex); rr; rr = zl_rr_next(rr))
 		if (rr->type == ZL_TYPE_DNSKEY && zl_rr_zone(rr) == z &&
 		    zl_dnskey_parse(&st->keys[st->nkeys], rr) == 0)
 			st->nkeys++;
@@ -250,7 +250,7 @@ static int eval_sig(zl_dstate_t *st, zl_sigcheck_t *sc, const zl_rr_t *sigrr,
 	if (zl_sigcheck_build(sc, sig, sigrr, rrs, n, false)) {
 		snprintf(out->why, sizeof(out->why),
 		         "its labels field %u is larger than the owner's %u labels", sig->labels,
-		         rrs[0]->owner->labels);
+		         zl_rr_owner(rrs[0])->labels);
 		return out->status = S_BAD;
 	}
 	bool matched = false, unsupported = false, valid = false;
@@ -390,7 +390,7 @@ static void check_rrset(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
 			zl_emit(ctx, ZL_R_DNSSEC_RRSIG_MISSING, first,
 			        "the %s RRset at '%s' has no RRSIG; zone '%s' is signed, so "
 			        "validators reject the answer as bogus",
-			        zl_type_str(first->type, tb), zl_node_str(first->owner, nb),
+			        zl_type_str(first->type, tb), zl_node_str(zl_rr_owner(first), nb),
 			        st->zone->name);
 		return;
 	}
@@ -412,7 +412,7 @@ static void check_rrset(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc,
 			zl_emit(ctx, ZL_R_DNSSEC_SIGNATURE_INVALID, best.rr,
 			        "no valid signature over the %s RRset at '%s': %s; validators "
 			        "reject the answer as bogus",
-			        zl_type_str(first->type, tb), zl_node_str(first->owner, nb),
+			        zl_type_str(first->type, tb), zl_node_str(zl_rr_owner(first), nb),
 			        best.why);
 		break;
 	}
@@ -425,7 +425,7 @@ static void check_node_sigs(zl_ctx_t *ctx, zl_dstate_t *st, zl_sigcheck_t *sc, c
 	const zl_zone_t *z = st->zone;
 	vec->n = 0;
 	sigv->n = 0;
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == z)
 			vec_push(rr->type == ZL_TYPE_RRSIG ? sigv : vec, rr);
 	if (cls == ZL_NODE_BELOW || !vec->n)
@@ -461,14 +461,14 @@ static void emit_aggregates(zl_ctx_t *ctx, zl_dstate_t *st, uint32_t now, unsign
 		zl_emit(ctx, ZL_R_DNSSEC_SIGNATURE_EXPIRED, st->expired.rr,
 		        "the signature over the %s RRset at '%s' expired on %s%s; validators "
 		        "reject expired data as bogus: re-sign the zone",
-		        zl_type_str(sig.covered, tb), zl_node_str(st->expired.rr->owner, nb),
+		        zl_type_str(sig.covered, tb), zl_node_str(zl_rr_owner(st->expired.rr), nb),
 		        fmt_time(st->expired.when, now, when, sizeof(when)),
 		        more_text(more, sizeof(more), st->expired.count, "as have those over"));
 	if (st->future.count && zl_rrsig_parse(&sig, st->future.rr) == 0)
 		zl_emit(ctx, ZL_R_DNSSEC_SIGNATURE_NOT_YET_VALID, st->future.rr,
 		        "the signature over the %s RRset at '%s' is valid only from %s%s; until "
 		        "then validators reject the data as bogus (is the signer's clock wrong?)",
-		        zl_type_str(sig.covered, tb), zl_node_str(st->future.rr->owner, nb),
+		        zl_type_str(sig.covered, tb), zl_node_str(zl_rr_owner(st->future.rr), nb),
 		        fmt_time(st->future.when, now, when, sizeof(when)),
 		        more_text(more, sizeof(more), st->future.count, "like those over"));
 	if (st->expiring.count && zl_rrsig_parse(&sig, st->expiring.rr) == 0)
@@ -478,7 +478,7 @@ static void emit_aggregates(zl_ctx_t *ctx, zl_dstate_t *st, uint32_t now, unsign
 		        "reject it",
 		        st->expiring.count, st->expiring.count == 1 ? "" : "s", days,
 		        days == 1 ? "" : "s", zl_type_str(sig.covered, tb),
-		        zl_node_str(st->expiring.rr->owner, nb),
+		        zl_node_str(zl_rr_owner(st->expiring.rr), nb),
 		        fmt_time(st->expiring.when, now, when, sizeof(when)));
 }
 
@@ -607,7 +607,7 @@ int zl_check_dnssec(zl_ctx_t *ctx)
 	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		zl_dstate_t *seen[4];
 		unsigned nseen = 0;
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			if (!zl_rr_zone(rr))
 				continue;
 			zl_dstate_t *st = NULL;

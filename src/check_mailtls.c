@@ -137,7 +137,7 @@ static void multiple(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_rr_t *rr, const 
 {
 	char nb[ZL_NAME_STRLEN];
 	zl_emit(ctx, rule, rr, "second %s at '%s' (the first is at line %u): %s", what,
-	        zl_node_str(rr->owner, nb), first->line, why);
+	        zl_node_str(zl_rr_owner(rr), nb), first->line, why);
 }
 
 /* ---- MTA-STS (RFC 8461) ---- */
@@ -163,14 +163,14 @@ static bool host_exists(zl_ctx_t *ctx, const zl_node_t *d, const char *label, bo
 int zl_check_mtasts(zl_ctx_t *ctx)
 {
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs || !zl_mail_label_is(n, "_mta-sts") || !n->parent)
+		if (!zl_node_rrs(n) || !zl_mail_label_is(n, "_mta-sts") || !zl_node_parent(n))
 			continue;
 		const zl_zone_t *z = zl_mail_zone(ctx->set, n);
 		if (!z || z->external)
 			continue;
 		/* findings hold copies: nothing in the scratch arena outlives a name */
 		zl_arena_reset(&ctx->scratch);
-		const char *dom = domain_str(&ctx->scratch, n->parent);
+		const char *dom = domain_str(&ctx->scratch, zl_node_parent(n));
 		const zl_rr_t *first = NULL;
 		unsigned nlooks = 0;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
@@ -197,10 +197,10 @@ int zl_check_mtasts(zl_ctx_t *ctx)
 		if (!nlooks || !zl_rule_enabled(ctx, ZL_R_MTASTS_POLICY_HOST))
 			continue;
 		bool unknown;
-		if (host_exists(ctx, n->parent, "mta-sts", &unknown) || unknown)
+		if (host_exists(ctx, zl_node_parent(n), "mta-sts", &unknown) || unknown)
 			continue;
 		zl_emit_name(
-		    ctx, ZL_R_MTASTS_POLICY_HOST, z, n->parent, ZL_TYPE_A,
+		    ctx, ZL_R_MTASTS_POLICY_HOST, z, zl_node_parent(n), ZL_TYPE_A,
 		    "'_mta-sts.%s.' announces an MTA-STS policy, but the policy host "
 		    "'mta-sts.%s.' has no A, AAAA or CNAME record: senders cannot fetch "
 		    "https://mta-sts.%s/.well-known/mta-sts.txt (RFC 8461 section 3.3) and "
@@ -308,7 +308,7 @@ static void tlsrpt_missing(zl_ctx_t *ctx, tlsa_memo_t *memo, const zl_node_t *d)
 	                        : zl_arena_printf(&ctx->scratch,
 	                                          "has DANE TLSA records for its MX "
 	                                          "host ('%s')",
-	                                          zl_node_str(tlsa->owner, tb));
+	                                          zl_node_str(zl_rr_owner(tlsa), tb));
 	zl_finding_t *f = zl_emit(ctx, ZL_R_TLSRPT_MISSING, sts ? sts : tlsa,
 	                          "'%s.' %s but no TLS-RPT record at '_smtp._tls.%s.': senders "
 	                          "that fail to deliver over TLS cannot tell you (RFC 8460)",
@@ -359,7 +359,7 @@ int zl_check_tlsrpt(zl_ctx_t *ctx)
 	zl_arena_init(&last.arena);
 	bool want_missing = zl_rule_enabled(ctx, ZL_R_TLSRPT_MISSING);
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs)
+		if (!zl_node_rrs(n))
 			continue;
 		/* findings hold copies: nothing in the scratch arena outlives a name */
 		if (ctx->scratch.used)
@@ -368,18 +368,18 @@ int zl_check_tlsrpt(zl_ctx_t *ctx)
 		 * _mta-sts.<domain> there; a name comes after its parent in the
 		 * set's order (zl_zoneset_intern), so each is looked at once and
 		 * at the first name that leads to it */
-		if (want_missing && zl_mail_label_is(n, "_mta-sts") && n->parent &&
-		    !zl_node_has(n->parent, ZL_TYPE_MX))
-			tlsrpt_missing(ctx, &memo, n->parent);
+		if (want_missing && zl_mail_label_is(n, "_mta-sts") && zl_node_parent(n) &&
+		    !zl_node_has(zl_node_parent(n), ZL_TYPE_MX))
+			tlsrpt_missing(ctx, &memo, zl_node_parent(n));
 		if (want_missing && zl_node_has(n, ZL_TYPE_MX))
 			tlsrpt_missing(ctx, &memo, n);
-		if (!zl_mail_label_is(n, "_smtp") || !zl_mail_label_is(n->parent, "_tls") ||
-		    !n->parent->parent)
+		if (!zl_mail_label_is(n, "_smtp") || !zl_mail_label_is(zl_node_parent(n), "_tls") ||
+		    !zl_node_parent(zl_node_parent(n)))
 			continue;
 		const zl_zone_t *z = zl_mail_zone(ctx->set, n);
 		if (!z || z->external)
 			continue;
-		const char *dom = domain_str(&ctx->scratch, n->parent->parent);
+		const char *dom = domain_str(&ctx->scratch, zl_node_parent(zl_node_parent(n)));
 		const zl_rr_t *first = NULL;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr)) {
@@ -455,12 +455,12 @@ int zl_check_bimi(zl_ctx_t *ctx)
 	zl_dmarc_cache_t cache;
 	zl_dmarc_cache_init(&cache, ctx);
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs || !zl_mail_label_is(n->parent, "_bimi") || !n->parent->parent)
+		if (!zl_node_rrs(n) || !zl_mail_label_is(zl_node_parent(n), "_bimi") || !zl_node_parent(zl_node_parent(n)))
 			continue;
 		const zl_zone_t *z = zl_mail_zone(ctx->set, n);
 		if (!z || z->external)
 			continue;
-		const zl_node_t *d = n->parent->parent;
+		const zl_node_t *d = zl_node_parent(zl_node_parent(n));
 		const char *dom = domain_str(&ctx->scratch, d);
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr)) {

@@ -35,7 +35,7 @@ static uint16_t get16(const uint8_t *p)
 
 static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
+	for (const zl_rr_t *rr = n ? zl_node_rrs(n) : NULL; rr; rr = zl_rr_next(rr))
 		if (rr->type == type && zl_rr_zone(rr) == z)
 			return true;
 	return false;
@@ -51,7 +51,7 @@ static const zl_rr_t *first_in(const zl_node_t *n, uint16_t type, const zl_zone_
 
 static bool records_in(const zl_node_t *n, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
+	for (const zl_rr_t *rr = n ? zl_node_rrs(n) : NULL; rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
@@ -101,7 +101,7 @@ static res_t locate(const zl_zoneset_t *set, const uint8_t *wire, size_t len, lo
 		out->node = n;
 		return RES_NODE;
 	}
-	for (const zl_node_t *a = anc; a && a != z->apex; a = a->parent) {
+	for (const zl_node_t *a = anc; a && a != z->apex; a = zl_node_parent(a)) {
 		if (has_in(a, ZL_TYPE_NS, z))
 			return RES_UNKNOWN; /* delegated: the child zone answers */
 		if (a != n && has_in(a, ZL_TYPE_DNAME, z))
@@ -205,7 +205,7 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 		return; /* malformed, or a null MX (the nullmx- rules) */
 	char tn[ZL_NAME_STRLEN], on[ZL_NAME_STRLEN], lit[128];
 	zl_wire_name_str(t, tl, tn);
-	zl_node_str(mx->owner, on);
+	zl_node_str(zl_rr_owner(mx), on);
 	lookup_t lk;
 	res_t r = locate(ctx->set, t, tl, &lk);
 	bool has_addr = r == RES_NODE && (has_in(lk.node, ZL_TYPE_A, lk.zone) ||
@@ -423,7 +423,7 @@ static void describe(const addr_t *a, char *buf, size_t cap)
 		         zl_node_str(a->host, hb));
 	else
 		snprintf(buf, cap, "%s (which the SPF record of '%s' lets send mail)",
-		         addr_str(a, ab, sizeof(ab)), zl_node_str(a->rr->owner, hb));
+		         addr_str(a, ab, sizeof(ab)), zl_node_str(zl_rr_owner(a->rr), hb));
 }
 
 static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
@@ -482,7 +482,7 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 	            "address",
 	            what, tn, found, addr_str(a, ab, sizeof(ab)));
 	if (a->host)
-		zl_suggest(ctx, f, "%s %u IN PTR %s", zl_node_str(bad->owner, nb), bad->ttl,
+		zl_suggest(ctx, f, "%s %u IN PTR %s", zl_node_str(zl_rr_owner(bad), nb), bad->ttl,
 		           zl_node_str(a->host, hb));
 }
 
@@ -501,7 +501,7 @@ static void add_host_addrs(const zl_zoneset_t *set, addrvec_t *av, const zl_rr_t
 	zl_ptrmap_slot(seen, lk.node, &fresh);
 	if (!fresh)
 		return;
-	for (const zl_rr_t *rr = lk.node->rrs; rr; rr = rr->next) {
+	for (const zl_rr_t *rr = zl_node_rrs(lk.node); rr; rr = zl_rr_next(rr)) {
 		if (zl_rr_zone(rr) != lk.zone || rr->opaque)
 			continue;
 		if (rr->type == ZL_TYPE_A && rr->rdlen == 4)
@@ -545,7 +545,7 @@ static void check_reverse(zl_ctx_t *ctx)
 	zl_ptrmap_t seen;
 	zl_ptrmap_init(&seen);
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n))
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			if (!zl_rr_zone(rr) || zl_rr_zone(rr)->is_reverse || rr->opaque)
 				continue;
 			if (rr->type == ZL_TYPE_MX && rr->rdlen >= 3)
@@ -669,7 +669,7 @@ static bool txt_is_dmarc(zl_ctx_t *ctx, const zl_rr_t *rr)
 /* Whether a DMARC record covers @p n: at _dmarc.<n> or a parent (RFC 7489 6.6.3). */
 static bool dmarc_covers(zl_ctx_t *ctx, const zl_node_t *n)
 {
-	for (const zl_node_t *a = n; a; a = a->parent) {
+	for (const zl_node_t *a = n; a; a = zl_node_parent(a)) {
 		const zl_node_t *d = zl_node_child(ctx->set, a, "_dmarc");
 		for (const zl_rr_t *rr = zl_node_first(d, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr))
@@ -785,7 +785,7 @@ static bool below_cut(const zl_node_t *n, const zl_zone_t *z)
 {
 	if (n == z->apex)
 		return false;
-	for (const zl_node_t *a = n; a && a != z->apex; a = a->parent)
+	for (const zl_node_t *a = n; a && a != z->apex; a = zl_node_parent(a))
 		if (has_in(a, ZL_TYPE_NS, z) || (a != n && has_in(a, ZL_TYPE_DNAME, z)))
 			return true;
 	return false;
@@ -902,7 +902,7 @@ int zl_check_nullmx(zl_ctx_t *ctx)
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		const zl_zone_t *last = NULL;
 		bool used_scratch = false;
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			if (!zl_rr_zone(rr))
 				continue;
 			if (zl_rr_zone(rr) != acc_zone) {

@@ -72,7 +72,7 @@ static void suggest_txt(zl_ctx_t *ctx, zl_finding_t *f, const zl_rr_t *rr, const
 	if (!f)
 		return;
 	char nb[ZL_NAME_STRLEN];
-	zl_suggest(ctx, f, "%s %u IN TXT %s", zl_node_str(rr->owner, nb), rr->ttl,
+	zl_suggest(ctx, f, "%s %u IN TXT %s", zl_node_str(zl_rr_owner(rr), nb), rr->ttl,
 	           zl_generate_txt_rdata(&ctx->scratch, text, len));
 }
 
@@ -541,7 +541,7 @@ static void note_hosts(zl_ctx_t *ctx, const zl_rr_t *rr, const zl_spf_record_t *
 			continue;
 		if (!t->domain.present) {
 			if (t->kind == ZL_SPF_A)
-				zl_ptrmap_slot(hosts, rr->owner, NULL);
+				zl_ptrmap_slot(hosts, zl_rr_owner(rr), NULL);
 			continue;
 		}
 		uint8_t w[256];
@@ -810,10 +810,10 @@ int zl_check_spf(zl_ctx_t *ctx)
 		zl_arena_reset(&ctx->scratch);
 	}
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs)
+		if (!zl_node_rrs(n))
 			continue;
 		bool t99 = false, mx = false, addr = false;
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			t99 |= rr->type == ZL_TYPE_SPF;
 			mx |= rr->type == ZL_TYPE_MX;
 			addr |= rr->type == ZL_TYPE_A || rr->type == ZL_TYPE_AAAA;

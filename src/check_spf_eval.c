@@ -75,7 +75,7 @@ static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 
 static bool records_in(const zl_node_t *n, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
@@ -202,7 +202,7 @@ bool zl_spfdb_invalid(zl_spfdb_t *db, zl_spfname_t *sn)
  * a zone cut of @p z, or below a DNAME: the data is not in this zone. */
 static bool delegated(const zl_node_t *n, const zl_node_t *ce, const zl_zone_t *z)
 {
-	for (const zl_node_t *a = ce; a && a != z->apex; a = a->parent)
+	for (const zl_node_t *a = ce; a && a != z->apex; a = zl_node_parent(a))
 		if (has_in(a, ZL_TYPE_NS, z) || (a != n && has_in(a, ZL_TYPE_DNAME, z)))
 			return true;
 	/* a DNAME at the apex redirects every name below it */

@@ -23,7 +23,7 @@
 
 static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next)
+	for (const zl_rr_t *rr = n ? zl_node_rrs(n) : NULL; rr; rr = zl_rr_next(rr))
 		if (rr->type == type && zl_rr_zone(rr) == z)
 			return true;
 	return false;
@@ -47,10 +47,10 @@ static bool label_is(const uint8_t *label, const char *s)
 /* The host of "_25._tcp.HOST", or NULL when the name is not of that form. */
 static const zl_node_t *smtp_host(const zl_node_t *n)
 {
-	if (!n->parent || !n->parent->parent || !label_is(n->label, "_25") ||
-	    !label_is(n->parent->label, "_tcp"))
+	if (!zl_node_parent(n) || !zl_node_parent(zl_node_parent(n)) || !label_is(n->label, "_25") ||
+	    !label_is(zl_node_parent(n)->label, "_tcp"))
 		return NULL;
-	return n->parent->parent;
+	return zl_node_parent(zl_node_parent(n));
 }
 
 /* Whether the zone's answers validate: DNSKEY at its apex, or signed on deploy. */
@@ -136,7 +136,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 	size_t ntlsa = 0, tlsa_cap = 0;
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
 		bool tlsa = false;
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			if (!zl_rr_zone(rr))
 				continue;
 			if (rr->type == ZL_TYPE_TLSA) {
@@ -228,7 +228,7 @@ int zl_check_tlsa(zl_ctx_t *ctx)
 			if (!z || z->load_failed || !zone_signed(ctx, z))
 				continue;
 			const zl_rr_t *addr = NULL;
-			for (const zl_rr_t *rr = n->rrs; rr && !addr; rr = rr->next)
+			for (const zl_rr_t *rr = zl_node_rrs(n); rr && !addr; rr = zl_rr_next(rr))
 				if (zl_rr_zone(rr) == z &&
 				    (rr->type == ZL_TYPE_A || rr->type == ZL_TYPE_AAAA))
 					addr = rr;

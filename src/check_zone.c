@@ -155,7 +155,7 @@ typedef struct rrvec {
 static void check_rrsets(zl_ctx_t *ctx, const zl_node_t *n, rrvec_t *vec)
 {
 	size_t cnt = 0;
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr))
 		cnt++;
 	if (cnt < 2)
 		return;
@@ -165,7 +165,7 @@ static void check_rrsets(zl_ctx_t *ctx, const zl_node_t *n, rrvec_t *vec)
 	}
 	const zl_rr_t **v = vec->v;
 	size_t i = 0;
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr))
 		v[i++] = rr;
 	qsort(v, cnt, sizeof(*v), cmp_rr_data);
 	char tb[16];
@@ -215,7 +215,7 @@ static void check_cname(zl_ctx_t *ctx, const zl_node_t *n)
 				cname->line);
 	if (n->is_apex)
 		return;
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 		if (zl_rr_zone(rr) != zl_rr_zone(cname) || rr->type == ZL_TYPE_CNAME ||
 		    rr->type == ZL_TYPE_RRSIG || rr->type == ZL_TYPE_NSEC || rr->type == 30 /*NXT*/)
 			continue;
@@ -281,7 +281,7 @@ int zl_check_zone(zl_ctx_t *ctx)
 		const zl_node_t *apex = z->apex;
 		const zl_rr_t *soa = NULL;
 		unsigned nsoa = 0, nns = 0;
-		for (const zl_rr_t *rr = apex->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(apex); rr; rr = zl_rr_next(rr)) {
 			if (zl_rr_zone(rr) != z)
 				continue;
 			if (rr->type == ZL_TYPE_SOA) {
@@ -321,7 +321,7 @@ int zl_check_zone(zl_ctx_t *ctx)
 
 	rrvec_t vec = { NULL, 0 };
 	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs)
+		if (!zl_node_rrs(n))
 			continue;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_SOA); rr; rr = zl_rr_next_same(rr))
 			if (zl_rr_zone(rr) && zl_rr_zone(rr)->apex != n) {

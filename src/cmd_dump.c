@@ -45,7 +45,7 @@ int zl_cmd_dump(int argc, char **argv)
 	zl_arena_init(&tmp);
 	char nb[ZL_NAME_STRLEN], tb[16];
 	for (const zl_node_t *n = zl_zoneset_nodes(&run.set); n; n = zl_node_next(n)) {
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			const char *cls = rr->rrclass == 1 ? "IN" : rr->rrclass == 3 ? "CH" :
 					  rr->rrclass == 4 ? "HS" : NULL;
 			char cbuf[16];

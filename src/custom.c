@@ -29,7 +29,7 @@ void zl_custom_run(zl_ctx_t *ctx)
 		zl_oom();
 	char nbuf[ZL_NAME_STRLEN];
 	for (zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!n->rrs)
+		if (!zl_node_rrs(n))
 			continue;
 		zl_node_str(n, nbuf);
 		for (unsigned i = 0; i < cfg->ncustom; i++) {
@@ -38,7 +38,7 @@ void zl_custom_run(zl_ctx_t *ctx)
 				continue;
 			if (cr->owner_re && !match(cr->owner_re, md, nbuf, strlen(nbuf)))
 				continue;
-			for (zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+			for (zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 				if (cr->type && rr->type != cr->type)
 					continue;
 				size_t len;

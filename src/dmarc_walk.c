@@ -33,7 +33,7 @@ const zl_zone_t *zl_mail_zone(const zl_zoneset_t *set, const zl_node_t *n)
 		return z; /* a snapshot answers for exactly the names it holds */
 	/* RFC 1034 section 4.2.1: below a zone cut the parent zone holds only
 	 * glue, so the answer comes from the child zone, which is not loaded */
-	for (const zl_node_t *a = n; a && a != z->apex; a = a->parent)
+	for (const zl_node_t *a = n; a && a != z->apex; a = zl_node_parent(a))
 		if (zl_mail_has(a, ZL_TYPE_NS, z) || (a != n && zl_mail_has(a, ZL_TYPE_DNAME, z)))
 			return NULL;
 	return z;
@@ -135,7 +135,7 @@ static void eval_node(zl_dmarc_cache_t *c, zl_dmarc_site_t *s, const zl_node_t *
 {
 	const zl_rr_t *cname = NULL;
 	unsigned cnt = 0;
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 		if (zl_rr_zone(rr) != z)
 			continue;
 		if (rr->type == ZL_TYPE_CNAME && !rr->opaque) {
@@ -224,7 +224,7 @@ const zl_dmarc_t *zl_dmarc_site_parse(zl_dmarc_cache_t *c, const zl_dmarc_site_t
 static const zl_node_t *ancestor_with(const zl_node_t *n, unsigned labels)
 {
 	while (n && n->labels > labels)
-		n = n->parent;
+		n = zl_node_parent(n);
 	return n;
 }
 
@@ -250,7 +250,7 @@ void zl_dmarc_walk(zl_dmarc_cache_t *c, const zl_node_t *domain, zl_dmarc_walk_t
 			if (s->psd == ZL_DMARC_PSD_Y || s->psd == ZL_DMARC_PSD_N)
 				break; /* steps 2 and 6 */
 		}
-		cand = cand->labels >= 8 ? ancestor_with(cand, 7) : cand->parent;
+		cand = cand->labels >= 8 ? ancestor_with(cand, 7) : zl_node_parent(cand);
 	}
 	const zl_dmarc_site_t *own = nfound && found[0]->domain == domain ? found[0] : NULL;
 	const zl_dmarc_site_t *org = NULL, *psd = NULL;

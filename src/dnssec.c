@@ -321,7 +321,7 @@ size_t zl_dnssec_order_key(const zl_node_t *n, uint8_t *out)
 {
 	const uint8_t *lab[128];
 	unsigned nl = 0;
-	for (const zl_node_t *a = n; a && a->label[0] && nl < 128; a = a->parent)
+	for (const zl_node_t *a = n; a && a->label[0] && nl < 128; a = zl_node_parent(a))
 		lab[nl++] = a->label;
 	size_t o = 0;
 	while (nl--) {
@@ -359,7 +359,7 @@ static void put(ldns_buffer *b, const void *p, size_t n)
 int zl_sigcheck_build(zl_sigcheck_t *sc, const zl_rrsig_t *sig, const zl_rr_t *sigrr,
                       const zl_rr_t *const *rrs, size_t n, bool lower_nsec)
 {
-	const zl_node_t *owner = rrs[0]->owner;
+	const zl_node_t *owner = zl_rr_owner(rrs[0]);
 	if (sig->labels > owner->labels)
 		return ZL_EINVAL;
 	size_t total = 0;

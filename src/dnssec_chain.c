@@ -26,7 +26,7 @@
  * signature alone does not make a name exist). */
 static bool has_data(const zl_node_t *n, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == z && rr->type != ZL_TYPE_RRSIG)
 			return true;
 	return false;
@@ -36,7 +36,7 @@ static bool has_data(const zl_node_t *n, const zl_zone_t *z)
 static zl_finding_t *emit_at_name(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone_t *z,
                                   const zl_node_t *n, uint16_t type, const char *msg)
 {
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == z)
 			return zl_emit_at(ctx, rule, z, n, type, rr->file, rr->line, "%s", msg);
 	return zl_emit_name(ctx, rule, z, n, type, "%s", msg);
@@ -263,7 +263,7 @@ static bool expect_add(expect_t *e, const zl_node_t *n, uintptr_t level)
 
 static bool has_records_in(const zl_node_t *n, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == z)
 			return true;
 	return false;
@@ -373,7 +373,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 				continue;
 			}
 			uint8_t h[32];
-			if (node->parent != apex || node->label[0] != 32 ||
+			if (zl_node_parent(node) != apex || node->label[0] != 32 ||
 			    zl_base32hex_decode(node->label + 1, 32, h, sizeof(h)) != 20) {
 				if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 					zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, rr,
@@ -401,7 +401,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 			if (zl_dnssec_more(st, ZL_R_DNSSEC_NSEC_CHAIN))
 				zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, chain[i].rr,
 				        "second NSEC3 at '%s' (first at line %u)",
-				        zl_node_str(chain[i].rr->owner, nb),
+				        zl_node_str(zl_rr_owner(chain[i].rr), nb),
 				        chain[nu - 1].rr->line);
 			continue;
 		}
@@ -419,7 +419,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 			    ctx, ZL_R_DNSSEC_NSEC_CHAIN, chain[i].rr,
 			    "NSEC3 at '%s' points to the hash '%s', but the next hash in the "
 			    "zone's chain is '%s'; validators reject denials that need this link",
-			    zl_node_str(chain[i].rr->owner, nb), got, want);
+			    zl_node_str(zl_rr_owner(chain[i].rr), nb), got, want);
 		}
 	}
 
@@ -440,8 +440,8 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 		    optout && cls == ZL_NODE_CUT && !zl_dnssec_has(node, ZL_TYPE_DS, z) ? 1 : 2;
 		if (!expect_add(&ex, node, level))
 			continue;
-		for (const zl_node_t *a = node->parent; a && a != apex && node != apex;
-		     a = a->parent) {
+		for (const zl_node_t *a = zl_node_parent(node); a && a != apex && node != apex;
+		     a = zl_node_parent(a)) {
 			if (has_records_in(a, z))
 				break; /* a name of its own, added in its turn */
 			if (!expect_add(&ex, a, level))
@@ -490,7 +490,7 @@ static void check_nsec3(zl_ctx_t *ctx, zl_dstate_t *st)
 			zl_emit(ctx, ZL_R_DNSSEC_NSEC_CHAIN, chain[i].rr,
 			        "NSEC3 at '%s' is the hash of no name in zone '%s' (left over from "
 			        "a removed name, or made with other parameters)",
-			        zl_node_str(chain[i].rr->owner, nb), z->name);
+			        zl_node_str(zl_rr_owner(chain[i].rr), nb), z->name);
 done:
 	zl_ptrmap_free(&ex.map);
 	free(ex.v);

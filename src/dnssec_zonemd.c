@@ -52,7 +52,7 @@ static int cmp_zrr(const void *pa, const void *pb)
 
 static bool excluded(const zl_rr_t *rr, const zl_node_t *apex)
 {
-	if (rr->owner != apex)
+	if (zl_rr_owner(rr) != apex)
 		return false;
 	if (rr->type == ZONEMD_TYPE)
 		return true;
@@ -77,7 +77,7 @@ static bool digest(const zrr_t *v, size_t n, const EVP_MD *md, uint8_t *out)
 		                     (uint8_t)(rr->ttl >> 8),     (uint8_t)rr->ttl,
 		                     (uint8_t)(rr->rdlen >> 8),   (uint8_t)rr->rdlen};
 		uint8_t ow[ZL_WIRE_MAX];
-		ok = EVP_DigestUpdate(c, zl_node_wire(rr->owner, ow), rr->owner->wirelen) == 1 &&
+		ok = EVP_DigestUpdate(c, zl_node_wire(zl_rr_owner(rr), ow), zl_rr_owner(rr)->wirelen) == 1 &&
 		     EVP_DigestUpdate(c, fixed, sizeof(fixed)) == 1 &&
 		     EVP_DigestUpdate(c, v[i].canon, rr->rdlen) == 1;
 	}
@@ -94,7 +94,7 @@ static bool collect(zl_ctx_t *ctx, const zl_dstate_t *st, bool lower_nsec, zrr_t
 	const zl_zone_t *z = st->zone;
 	size_t n = 0, bytes = 0;
 	for (size_t i = 0; i < st->nnodes; i++)
-		for (const zl_rr_t *rr = st->nodes[i]->rrs; rr; rr = rr->next)
+		for (const zl_rr_t *rr = zl_node_rrs(st->nodes[i]); rr; rr = zl_rr_next(rr))
 			if (zl_rr_zone(rr) == z && !excluded(rr, z->apex)) {
 				if (rr->opaque)
 					return false;
@@ -109,7 +109,7 @@ static bool collect(zl_ctx_t *ctx, const zl_dstate_t *st, bool lower_nsec, zrr_t
 		uint8_t tmp[1024];
 		size_t kl = zl_dnssec_order_key(node, tmp);
 		const uint8_t *key = zl_arena_memdup(&ctx->scratch, tmp, kl);
-		for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(node); rr; rr = zl_rr_next(rr)) {
 			if (zl_rr_zone(rr) != z || excluded(rr, z->apex))
 				continue;
 			memcpy(canon + off, zl_rr_rdata(rr), rr->rdlen);
@@ -134,7 +134,7 @@ void zl_dnssec_check_zonemd(zl_ctx_t *ctx, zl_dstate_t *st)
 	const zl_zone_t *z = st->zone;
 	const zl_rr_t *first = NULL, *soa = NULL;
 	bool usable = false;
-	for (const zl_rr_t *rr = z->apex->rrs; rr; rr = rr->next) {
+	for (const zl_rr_t *rr = zl_node_rrs(z->apex); rr; rr = zl_rr_next(rr)) {
 		if (zl_rr_zone(rr) != z || rr->opaque)
 			continue;
 		if (rr->type == ZL_TYPE_SOA && !soa)

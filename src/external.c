@@ -108,7 +108,7 @@ bool zl_external_answered(const zl_zone_t *zone, const zl_node_t *node, uint16_t
 {
 	if (!zone || !node)
 		return false;
-	for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(node); rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == zone && rr->type == type)
 			return true;
 	unsigned m = marks_of(zone, node);
@@ -119,7 +119,7 @@ bool zl_external_holds(const zl_zone_t *zone, const zl_node_t *node)
 {
 	if (!zone || !node)
 		return false;
-	for (const zl_rr_t *rr = node->rrs; rr; rr = rr->next)
+	for (const zl_rr_t *rr = zl_node_rrs(node); rr; rr = zl_rr_next(rr))
 		if (zl_rr_zone(rr) == zone)
 			return true;
 	return zl_external_negative(zone, node) != 0;
@@ -127,7 +127,7 @@ bool zl_external_holds(const zl_zone_t *zone, const zl_node_t *node)
 
 bool zl_external_in_loaded_zone(const zl_zoneset_t *set, const zl_node_t *node)
 {
-	for (; node; node = node->parent)
+	for (; node; node = zl_node_parent(node))
 		if (node->is_apex)
 			return !zl_zoneset_apex_zone(set, node)->external;
 	return false;
@@ -142,21 +142,29 @@ void zl_external_finish(zl_zoneset_t *set)
 		return;
 	for (zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
 		bool ext = false;
-		for (const zl_rr_t *rr = n->rrs; rr && !ext; rr = rr->next)
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr && !ext; rr = zl_rr_next(rr))
 			ext = zl_rr_zone(rr) && zl_rr_zone(rr)->external;
 		if (!ext || !zl_external_in_loaded_zone(set, n))
 			continue;
-		zl_rr_t **pp = &n->rrs;
-		while (*pp) {
-			zl_rr_t *rr = *pp;
+		/* the list again, of the records kept */
+		zl_rr_t *last = NULL;
+		for (zl_rr_t *rr = zl_node_rrs(n), *next; rr; rr = next) {
+			next = zl_rr_next(rr);
 			if (zl_rr_zone(rr) && zl_rr_zone(rr)->external) {
-				*pp = rr->next;
 				zl_rr_zone(rr)->nrecords--;
 				set->nrecords--;
 				continue;
 			}
-			pp = &rr->next;
+			if (last)
+				last->next_ref = zl_ref_to(last, rr);
+			else
+				n->rrs_ref = zl_ref_to(n, rr);
+			last = rr;
 		}
+		if (last)
+			last->next_ref = 0;
+		else
+			n->rrs_ref = 0;
 	}
 	/* a list's last record may be one taken out */
 	zl_zoneset_forget_tails(set);
@@ -414,7 +422,7 @@ static int dmarc_refs(const zl_rr_t *rr, const char *text, size_t len, zl_arena_
 		      zl_ext_ref_fn fn, void *arg)
 {
 	static const uint8_t mid[] = "\007_report\006_dmarc";
-	const zl_node_t *owner = rr->owner;
+	const zl_node_t *owner = zl_rr_owner(rr);
 	/* the policy domain: the owner without its "_dmarc" label */
 	if (owner->wirelen < 8 || owner->label[0] != 6 || memcmp(owner->label + 1, "_dmarc", 6))
 		return 0;
@@ -424,7 +432,7 @@ static int dmarc_refs(const zl_rr_t *rr, const char *text, size_t len, zl_arena_
 	if (zl_dmarc_parse(&d, text, len, arena) != 0)
 		return 0;
 	uint8_t dom[ZL_WIRE_MAX];
-	zl_node_wire(owner->parent, dom);
+	zl_node_wire(zl_node_parent(owner), dom);
 	size_t dl = owner->wirelen - 7u;
 	size_t n = d.n_rua + d.n_ruf;
 	for (size_t i = 0; i < n; i++) {
@@ -467,8 +475,8 @@ int zl_external_rr_refs(const zl_rr_t *rr, zl_arena_t *arena, zl_ext_ref_fn fn, 
 	char *text = zl_rr_txt(arena, rr, &len);
 	if (zl_spf_is_spf(text, len)) {
 		uint8_t ow[ZL_WIRE_MAX];
-		return zl_external_spf_refs(text, len, zl_node_wire(rr->owner, ow),
-					    rr->owner->wirelen, arena, fn, arg, rr);
+		return zl_external_spf_refs(text, len, zl_node_wire(zl_rr_owner(rr), ow),
+					    zl_rr_owner(rr)->wirelen, arena, fn, arg, rr);
 	}
 	return dmarc_refs(rr, text, len, arena, fn, arg);
 }
@@ -486,7 +494,7 @@ static int note_ref(void *arg, const zl_rr_t *rr, const uint8_t *wire, size_t le
 	(void)kind;
 	refmap_t *m = arg;
 	const zl_node_t *n = zl_zoneset_find(m->set, wire, len);
-	if (!n || n == rr->owner)
+	if (!n || n == zl_rr_owner(rr))
 		return 0;
 	bool fresh;
 	void **slot = zl_ptrmap_slot(&m->map, n, &fresh);
@@ -506,7 +514,7 @@ static void report_failures(zl_ctx_t *ctx, const zl_zone_t *z)
 	zl_arena_init(&a);
 	unsigned parsed = 0;
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n))
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			if (rr->type != ZL_TYPE_TXT && rr->type != ZL_TYPE_MX)
 				continue;
 			zl_external_rr_refs(rr, &a, note_ref, &m);
@@ -532,10 +540,10 @@ static void report_failures(zl_ctx_t *ctx, const zl_zone_t *z)
 		/* through the snapshot's own records back to a loaded zone */
 		const char *via = NULL;
 		for (unsigned hops = 0; rr && zl_rr_zone(rr) && zl_rr_zone(rr)->external && hops < 16; hops++) {
-			zl_node_str(rr->owner, vb);
+			zl_node_str(zl_rr_owner(rr), vb);
 			via = via ? zl_arena_printf(&ctx->scratch, "'%s' -> %s", vb, via)
 				  : zl_arena_printf(&ctx->scratch, "'%s'", vb);
-			rr = zl_ptrmap_get(&m.map, rr->owner);
+			rr = zl_ptrmap_get(&m.map, zl_rr_owner(rr));
 		}
 		zl_node_str(f->name, nb);
 		if (rr && zl_rr_zone(rr) && !zl_rr_zone(rr)->external)

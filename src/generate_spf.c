@@ -134,7 +134,7 @@ static const zl_zone_t *zone_of(const zl_zoneset_t *set, const char *name)
 		const zl_node_t *n = zl_zoneset_find_str(set, p, NULL);
 		if (n) {
 			const zl_zone_t *z = zl_zoneset_zone_for(set, n);
-			for (; z && n && n != z->apex; n = n->parent)
+			for (; z && n && n != z->apex; n = zl_node_parent(n))
 				if (zl_node_has(n, ZL_TYPE_NS))
 					return NULL;
 			return z;

@@ -128,7 +128,7 @@ static void add_net(zl_arena_t *a, facts_t *f, int af, unsigned prefix, const ui
 static void add_addresses(zl_arena_t *a, facts_t *f, const zl_node_t *n,
 			  const zl_spf_dual_cidr_t *c)
 {
-	for (const zl_rr_t *rr = n ? n->rrs : NULL; rr; rr = rr->next) {
+	for (const zl_rr_t *rr = n ? zl_node_rrs(n) : NULL; rr; rr = zl_rr_next(rr)) {
 		if (rr->type == ZL_TYPE_A && rr->rdlen == 4)
 			add_net(a, f, 4, c->ip4, zl_rr_rdata(rr));
 		else if (rr->type == ZL_TYPE_AAAA && rr->rdlen == 16)
@@ -167,14 +167,14 @@ static void learn_spf(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f, const 
 		case ZL_SPF_A:
 			/* the host named sends mail, and so does every name of its
 			 * addresses (RFC 7208 section 5.3) */
-			t = term_node(a, set, term, rr->owner);
+			t = term_node(a, set, term, zl_rr_owner(rr));
 			if (term->domain.present)
 				ps_add(a, &f->mail_hosts, t);
 			add_addresses(a, f, t, &term->cidr);
 			break;
 		case ZL_SPF_MX:
 			/* the hosts of the domain's MX records (RFC 7208 section 5.4) */
-			t = term_node(a, set, term, rr->owner);
+			t = term_node(a, set, term, zl_rr_owner(rr));
 			for (const zl_rr_t *mx = t ? zl_node_first(t, ZL_TYPE_MX) : NULL; mx;
 			     mx = zl_rr_next_same(mx))
 				if (mx->rdlen > 3)
@@ -183,7 +183,7 @@ static void learn_spf(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f, const 
 			break;
 		case ZL_SPF_PTR:
 			/* every host whose reverse name is in the domain (section 5.5) */
-			ps_add(a, &f->ptr_domains, term_node(a, set, term, rr->owner));
+			ps_add(a, &f->ptr_domains, term_node(a, set, term, zl_rr_owner(rr)));
 			break;
 		case ZL_SPF_IP4:
 		case ZL_SPF_IP6:
@@ -200,7 +200,7 @@ static void learn_spf(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f, const 
 static void learn(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f)
 {
 	for (const zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			if (rr->opaque)
 				continue;
 			if (rr->type == ZL_TYPE_MX && rr->rdlen > 2 && zl_rr_rdata(rr)[2] != 0)
@@ -210,7 +210,7 @@ static void learn(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f)
 				continue;
 			learn_spf(a, set, f, rr);
 			/* <selector>._domainkey.<name>: a live key means <name> signs mail */
-			if (!n->parent || !n->parent->parent || !label_is(n->parent, "_domainkey"))
+			if (!zl_node_parent(n) || !zl_node_parent(zl_node_parent(n)) || !label_is(zl_node_parent(n), "_domainkey"))
 				continue;
 			size_t l;
 			char *t = zl_rr_txt(a, rr, &l);
@@ -219,7 +219,7 @@ static void learn(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f)
 			zl_dkimrec_t k;
 			zl_dkimrec_parse(&k, t, l, a);
 			if (!k.revoked)
-				ps_add(a, &f->signers, n->parent->parent);
+				ps_add(a, &f->signers, zl_node_parent(zl_node_parent(n)));
 		}
 	}
 }
@@ -271,10 +271,10 @@ static bool has_mail_setup(zl_arena_t *a, const facts_t *f, const zl_node_t *n)
 {
 	if (ps_has(&f->mail_hosts, n) || ps_has(&f->signers, n))
 		return true;
-	for (const zl_node_t *p = n; p; p = p->parent)
+	for (const zl_node_t *p = n; p; p = zl_node_parent(p))
 		if (ps_has(&f->ptr_domains, p))
 			return true;
-	for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+	for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 		if (rr->opaque)
 			continue;
 		if (rr->type == ZL_TYPE_MX && !is_null_mx(rr))
@@ -323,7 +323,7 @@ static void removal(zctx_t *z, const zl_rr_t *rr)
 {
 	zl_arena_t *a = z->rs->arena;
 	char buf[ZL_NAME_STRLEN];
-	zl_recset_rr_t *x = zl_recset_add(z->rs, block(z), zl_node_str(rr->owner, buf), rr->ttl,
+	zl_recset_rr_t *x = zl_recset_add(z->rs, block(z), zl_node_str(zl_rr_owner(rr), buf), rr->ttl,
 					  rr->type, NULL, zl_rr_rdata_str(a, rr));
 	x->remove = true;
 	if (rr->file < z->set->nfiles)
@@ -476,7 +476,7 @@ static void harden_dkim(zctx_t *z)
 /* Whether @p n is at or below a delegation inside its zone. */
 static bool below_cut(const zctx_t *z, const zl_node_t *n)
 {
-	for (; n && n != z->zone->apex; n = n->parent)
+	for (; n && n != z->zone->apex; n = zl_node_parent(n))
 		if (first_of(z, n, ZL_TYPE_NS))
 			return true;
 	return false;

@@ -644,7 +644,7 @@ int zl_resolve_snapshot(const zl_zoneset_t *set, const zl_resolve_opts_t *opts, 
 	time_t now = time(NULL);
 
 	for (const zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n))
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr)) {
 			if (!zl_rr_zone(rr) || zl_rr_zone(rr)->external ||
 			    (rr->type != ZL_TYPE_TXT && rr->type != ZL_TYPE_MX))
 				continue;

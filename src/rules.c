@@ -121,7 +121,7 @@ static zl_finding_t *new_finding(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_zone
 
 zl_finding_t *zl_emit(zl_ctx_t *ctx, zl_rule_id_t rule, const zl_rr_t *rr, const char *fmt, ...)
 {
-	zl_finding_t *f = new_finding(ctx, rule, zl_rr_zone(rr), rr->owner, rr->type, rr->file,
+	zl_finding_t *f = new_finding(ctx, rule, zl_rr_zone(rr), zl_rr_owner(rr), rr->type, rr->file,
 				      rr->line);
 	if (!f)
 		return NULL;

@@ -101,10 +101,10 @@ char *zl_rr_rdata_str(zl_arena_t *arena, const zl_rr_t *rr)
 	if (rr->opaque)
 		return zl_arena_strdup(arena, "");
 	/* rebuild a wire record and let ldns print the rdata */
-	size_t wl = (size_t)rr->owner->wirelen + 10 + rr->rdlen;
+	size_t wl = (size_t)zl_rr_owner(rr)->wirelen + 10 + rr->rdlen;
 	uint8_t *w = zl_xmalloc(wl);
-	zl_node_wire(rr->owner, w);
-	uint8_t *p = w + rr->owner->wirelen;
+	zl_node_wire(zl_rr_owner(rr), w);
+	uint8_t *p = w + zl_rr_owner(rr)->wirelen;
 	p[0] = (uint8_t)(rr->type >> 8);
 	p[1] = (uint8_t)rr->type;
 	p[2] = (uint8_t)(rr->rrclass >> 8);

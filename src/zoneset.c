@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "external.h"
 #include "util.h"
@@ -35,7 +36,7 @@ static bool name_eq(const zl_node_t *n, const uint8_t *wire, size_t len)
 {
 	if (n->wirelen != len)
 		return false;
-	for (size_t i = 0; n; n = n->parent) {
+	for (size_t i = 0; n; n = zl_node_parent(n)) {
 		size_t l = 1u + n->label[0];
 		for (size_t k = 0; k < l; k++)
 			if (n->label[k] != lower(wire[i + k]))
@@ -55,10 +56,8 @@ void zl_zoneset_init(zl_zoneset_t *set)
 
 void zl_zoneset_free(zl_zoneset_t *set)
 {
-	for (zl_node_chunk_t *c = set->nodes, *next; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	if (set->store)
+		munmap(set->store, set->store_size);
 	free(set->apex_zones);
 	free(set->tails);
 	free(set->table);
@@ -214,14 +213,61 @@ zl_name_hashes_t zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wir
 	return h;
 }
 
+/*
+ * The store: nodes and records are carved, in blocks, out of one region of
+ * address space reserved when the first is made.  The kernel gives a page
+ * memory only when it is first written, so the reservation costs nothing
+ * but its size is a bound: every distance inside it fits a zl_ref_t.
+ * Where the system refuses so much (a strict overcommit policy or an
+ * address-space limit), smaller regions are tried.
+ */
+#define STORE_MAX ((size_t)16 << 30)   /* 2^31 references of 8 octets, either way */
+#define STORE_MIN ((size_t)64 << 20)
+#define RECORD_BLOCK ((size_t)256 * 1024)
+
+static void *store_take(zl_zoneset_t *set, size_t size, size_t align)
+{
+	if (!set->store) {
+		for (size_t want = STORE_MAX; want >= STORE_MIN; want /= 4) {
+			void *p = mmap(NULL, want, PROT_READ | PROT_WRITE,
+				       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+			if (p != MAP_FAILED) {
+				set->store = p;
+				set->store_size = want;
+				break;
+			}
+		}
+		if (!set->store)
+			zl_oom();
+	}
+	/* the address is aligned, not the offset: the region starts at a page */
+	uintptr_t base = (uintptr_t)set->store;
+	size_t at = (size_t)(((base + set->store_used + align - 1) & ~(uintptr_t)(align - 1)) - base);
+	if (at > set->store_size || size > set->store_size - at)
+		zl_oom();
+	set->store_used = at + size;
+	return set->store + at;
+}
+
+/* Room for a record of @p size octets (a multiple of 8). */
+static void *record_alloc(zl_zoneset_t *set, size_t size)
+{
+	if ((size_t)(set->rec_end - set->rec_at) < size) {
+		size_t block = size > RECORD_BLOCK ? size : RECORD_BLOCK;
+		set->rec_at = store_take(set, block, ZL_REF_UNIT);
+		set->rec_end = set->rec_at + block;
+	}
+	void *p = set->rec_at;
+	set->rec_at += size;
+	return p;
+}
+
 /* Room for a node of @p size octets at the end of the node chunks. */
 static zl_node_t *node_alloc(zl_zoneset_t *set, size_t size)
 {
 	zl_node_chunk_t *c = set->nodes_tail;
 	if (!c || c->used + size > ZL_NODE_CHUNK - offsetof(zl_node_chunk_t, data)) {
-		zl_node_chunk_t *nc = aligned_alloc(ZL_NODE_CHUNK, ZL_NODE_CHUNK);
-		if (!nc)
-			zl_oom();
+		zl_node_chunk_t *nc = store_take(set, ZL_NODE_CHUNK, ZL_NODE_CHUNK);
 		nc->next = NULL;
 		nc->set = set;
 		nc->used = 0;
@@ -263,7 +309,7 @@ static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uin
 		n->label[i] = lower(wire[i]);
 	n->wirelen = (uint8_t)len;
 	n->labels = labels;
-	n->parent = parent;
+	n->parent_ref = zl_ref_to(n, parent);
 	/* the parent's interning, or the growth, may have moved the slot */
 	*probe(set, wire, len, h) = slot_make(n, h);
 	set->nnodes++;
@@ -412,7 +458,7 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 	z->name = zl_node_name(set, apex);
 	static const uint8_t in_addr[] = "\x07in-addr\x04" "arpa";
 	static const uint8_t ip6[] = "\x03ip6\x04" "arpa";
-	for (const zl_node_t *n = apex; n; n = n->parent) {
+	for (const zl_node_t *n = apex; n; n = zl_node_parent(n)) {
 		uint8_t w[ZL_WIRE_MAX];
 		if ((n->wirelen == sizeof(in_addr) &&
 		     !memcmp(zl_node_wire(n, w), in_addr, sizeof(in_addr))) ||
@@ -523,12 +569,12 @@ static void append_elsewhere(zl_zoneset_t *set, zl_node_t *owner, zl_rr_t *rr)
 		set->tails_size = nsize;
 	}
 	zl_tail_slot_t *s = tail_slot(set->tails, set->tails_size, owner);
-	zl_rr_t *t = s->node ? s->tail : owner->rrs;
+	zl_rr_t *t = s->node ? s->tail : zl_node_rrs(owner);
 	if (!s->node)
 		set->ntails++;
-	while (t->next)
-		t = t->next;
-	t->next = rr;
+	while (t->next_ref)
+		t = zl_rr_next(t);
+	t->next_ref = zl_ref_to(t, rr);
 	s->node = owner;
 	s->tail = rr;
 }
@@ -541,9 +587,10 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 		rdlen = 65535;
 	zl_rdslot_t *slot;
 	const uint8_t *same = shared_rdata(set, rdata, rdlen, &slot);
-	zl_rr_t *rr = zl_arena_alloc(&set->arena, sizeof(*rr) + (same ? sizeof(same) : rdlen));
-	rr->next = NULL;
-	rr->owner = owner;
+	size_t size = sizeof(zl_rr_t) + (same ? sizeof(same) : rdlen);
+	zl_rr_t *rr = record_alloc(set, (size + ZL_REF_UNIT - 1) & ~(size_t)(ZL_REF_UNIT - 1));
+	rr->next_ref = 0;
+	rr->owner_ref = zl_ref_to(rr, owner);
 	set->files[file].zone = zone; /* a file's records are all one zone's */
 	rr->ttl = ttl;
 	rr->line = line < ZL_RR_LINE_MAX ? line : ZL_RR_LINE_MAX;
@@ -560,10 +607,10 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 		memcpy(rr->data, rdata, rdlen);
 	if (slot)
 		slot->rr = rr;
-	if (!owner->rrs)
-		owner->rrs = rr;
-	else if (set->last_rr && set->last_rr->owner == owner)
-		set->last_rr->next = rr;
+	if (!owner->rrs_ref)
+		owner->rrs_ref = zl_ref_to(owner, rr);
+	else if (set->last_rr && zl_rr_owner(set->last_rr) == owner)
+		set->last_rr->next_ref = zl_ref_to(set->last_rr, rr);
 	else
 		append_elsewhere(set, owner, rr);
 	set->last_rr = rr;
@@ -577,7 +624,7 @@ zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type)
 {
 	if (!node)
 		return NULL;
-	for (zl_rr_t *rr = node->rrs; rr; rr = rr->next)
+	for (zl_rr_t *rr = zl_node_rrs(node); rr; rr = zl_rr_next(rr))
 		if (rr->type == type)
 			return rr;
 	return NULL;
@@ -585,7 +632,7 @@ zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type)
 
 zl_rr_t *zl_rr_next_same(const zl_rr_t *rr)
 {
-	for (zl_rr_t *r = rr->next; r; r = r->next)
+	for (zl_rr_t *r = zl_rr_next(rr); r; r = zl_rr_next(r))
 		if (r->type == rr->type)
 			return r;
 	return NULL;
@@ -598,12 +645,12 @@ bool zl_node_has(const zl_node_t *node, uint16_t type)
 
 bool zl_node_exists(const zl_node_t *node)
 {
-	return node && node->rrs;
+	return node && zl_node_rrs(node);
 }
 
 bool zl_node_is_below(const zl_node_t *node, const zl_node_t *ancestor)
 {
-	for (; node; node = node->parent)
+	for (; node; node = zl_node_parent(node))
 		if (node == ancestor)
 			return true;
 	return false;
@@ -624,7 +671,7 @@ zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const c
 
 zl_zone_t *zl_zoneset_zone_for(const zl_zoneset_t *set, const zl_node_t *node)
 {
-	for (const zl_node_t *a = node; a; a = a->parent)
+	for (const zl_node_t *a = node; a; a = zl_node_parent(a))
 		if (a->is_apex) {
 			zl_zone_t *z = zl_zoneset_apex_zone(set, a);
 			if (!z->external)

@@ -46,10 +46,32 @@ typedef struct zl_rr zl_rr_t;
 #define ZL_TYPE_TLSA 52
 #define ZL_TYPE_SPF 99
 
+/*
+ * Records and nodes refer to each other with 32-bit references: the
+ * distance from the referring object to its target in units of 8 octets,
+ * 0 for none.  Both live in one region of address space the set reserves
+ * (see zoneset.c), less than 16 GB long, so every distance fits.  A
+ * million records and their names spend 12 MB less than with pointers.
+ */
+typedef int32_t zl_ref_t;
+#define ZL_REF_UNIT 8
+
+/** @brief The object @p r refers to from @p self, or NULL. */
+static inline void *zl_ref_get(const void *self, zl_ref_t r)
+{
+	return r ? (void *)((uintptr_t)self + (uintptr_t)((intptr_t)r * ZL_REF_UNIT)) : NULL;
+}
+
+/** @brief The reference from @p self to @p target (NULL: none). */
+static inline zl_ref_t zl_ref_to(const void *self, const void *target)
+{
+	return target ? (zl_ref_t)(((intptr_t)target - (intptr_t)self) / ZL_REF_UNIT) : 0;
+}
+
 /** One resource record, as loaded. */
 struct zl_rr {
-	zl_rr_t *next;         /**< next record at the same owner, file order */
-	zl_node_t *owner;      /**< interned owner name */
+	zl_ref_t next_ref;     /**< next record at the same owner, file order: zl_rr_next() */
+	zl_ref_t owner_ref;    /**< interned owner name: zl_rr_owner() */
 	uint32_t ttl;
 	uint32_t line : 28;    /**< line of the record's first token (saturates) */
 	uint32_t opaque : 1;   /**< type zonelint cannot parse; rdata absent */
@@ -63,6 +85,18 @@ struct zl_rr {
 	 *  identical record's copy: read it with zl_rr_rdata() */
 	uint8_t data[];
 };
+
+/** @brief The next record at the same owner, in file order, or NULL. */
+static inline zl_rr_t *zl_rr_next(const zl_rr_t *rr)
+{
+	return (zl_rr_t *)zl_ref_get(rr, rr->next_ref);
+}
+
+/** @brief The record's owner name. */
+static inline zl_node_t *zl_rr_owner(const zl_rr_t *rr)
+{
+	return (zl_node_t *)zl_ref_get(rr, rr->owner_ref);
+}
 
 /** Largest line number a record keeps; later lines are reported as this. */
 #define ZL_RR_LINE_MAX ((1u << 28) - 1)
@@ -79,8 +113,8 @@ static inline const uint8_t *zl_rr_rdata(const zl_rr_t *rr)
 
 /** One owner name. */
 struct zl_node {
-	zl_node_t *parent;     /**< interned parent name (NULL for the root) */
-	zl_rr_t *rrs;          /**< records at this name, every zone, file order */
+	zl_ref_t parent_ref;   /**< interned parent name (none for the root): zl_node_parent() */
+	zl_ref_t rrs_ref;      /**< records at this name, every zone, file order: zl_node_rrs() */
 	uint8_t wirelen;       /**< octets of the whole wire-format name */
 	uint8_t labels : 7;    /**< labels below the root (at most 127) */
 	uint8_t has_child : 1; /**< some name is directly below this one */
@@ -90,6 +124,18 @@ struct zl_node {
 	 *  parent's: zl_node_wire() writes the whole name out. */
 	uint8_t label[];
 };
+
+/** @brief The node's parent name, or NULL for the root. */
+static inline zl_node_t *zl_node_parent(const zl_node_t *n)
+{
+	return (zl_node_t *)zl_ref_get(n, n->parent_ref);
+}
+
+/** @brief The first record at the name (then zl_rr_next()), or NULL. */
+static inline zl_rr_t *zl_node_rrs(const zl_node_t *n)
+{
+	return (zl_rr_t *)zl_ref_get(n, n->rrs_ref);
+}
 
 /*
  * Nodes are stored apart from everything else, one after another in the
@@ -140,7 +186,7 @@ static inline zl_node_t *zl_node_next(const zl_node_t *n)
 static inline uint8_t *zl_node_wire(const zl_node_t *n, uint8_t *buf)
 {
 	size_t o = 0;
-	for (; n; n = n->parent) {
+	for (; n; n = zl_node_parent(n)) {
 		size_t l = 1u + n->label[0];
 		memcpy(buf + o, n->label, l);
 		o += l;
@@ -191,6 +237,11 @@ typedef struct zl_zoneset {
 	zl_slot_t *table;      /**< the name index (open addressing) */
 	uint32_t table_size;   /**< slots, a power of two */
 	uint32_t nnodes;
+	/** the region nodes and records are kept in: reserved address space,
+	 *  given memory as it is used (see zoneset.c) */
+	unsigned char *store;
+	size_t store_size, store_used;
+	unsigned char *rec_at, *rec_end; /**< room left in the records' block */
 	zl_node_chunk_t *nodes;      /**< the first chunk of nodes */
 	zl_node_chunk_t *nodes_tail; /**< the chunk being filled */
 	/** zones by apex node (open addressing; NULL: empty) */
@@ -220,7 +271,7 @@ typedef struct zl_zoneset {
 /** @brief The zone whose file held the record (NULL: none). */
 static inline zl_zone_t *zl_rr_zone(const zl_rr_t *rr)
 {
-	return zl_node_set(rr->owner)->files[rr->file].zone;
+	return zl_node_set(zl_rr_owner(rr))->files[rr->file].zone;
 }
 
 /** @brief Initialise an empty set.  Free with zl_zoneset_free(). */

@@ -171,17 +171,20 @@ static void test_signatures(void **state)
 		assert_int_equal(zl_sigcheck_build(sc, &sig, sigrr, rrs, cnt, false), 0);
 		assert_int_equal(zl_sigcheck_verify(sc, &sig, &key), ZL_SIG_VALID);
 		/* a changed RRset no longer verifies */
-		zl_rr_t *copy = malloc(sizeof(*copy) + rrs[0]->rdlen);
-		memcpy(copy, rrs[0], sizeof(*copy));
-		memcpy(copy->data, zl_rr_rdata(rrs[0]), rrs[0]->rdlen);
-		copy->shared = 0;
-		copy->data[copy->rdlen - 1] ^= 1;
+		/* (a record lives in its set: the copy is added to it, at the same
+		 * owner, with its last octet changed) */
+		uint8_t *data = malloc(rrs[0]->rdlen);
+		memcpy(data, zl_rr_rdata(rrs[0]), rrs[0]->rdlen);
+		data[rrs[0]->rdlen - 1] ^= 1;
+		const zl_rr_t *copy = zl_zoneset_add_rr(&run.set, zl_rr_zone(rrs[0]), zl_rr_owner(rrs[0]),
+							rrs[0]->type, rrs[0]->rrclass, rrs[0]->ttl, data,
+							rrs[0]->rdlen, rrs[0]->file, rrs[0]->line);
+		free(data);
 		const zl_rr_t *changed[4];
 		memcpy(changed, rrs, sizeof(changed));
 		changed[0] = copy;
 		assert_int_equal(zl_sigcheck_build(sc, &sig, sigrr, changed, cnt, false), 0);
 		assert_int_equal(zl_sigcheck_verify(sc, &sig, &key), ZL_SIG_BOGUS);
-		free(copy);
 		/* a labels field above the owner's label count is refused */
 		sig.labels = 9;
 		assert_int_equal(zl_sigcheck_build(sc, &sig, sigrr, rrs, cnt, false), ZL_EINVAL);

@@ -130,9 +130,9 @@ static void test_loaded_names_win(void **state)
 	zl_run_load_buffer(run, "example.com.zone", ZONE, strlen(ZONE));
 	zl_node_t *www = node(run, "www.example.com.");
 	assert_non_null(www);
-	assert_non_null(www->rrs);
+	assert_non_null(zl_node_rrs(www));
 	zl_run_check(run);
-	assert_null(www->rrs);
+	assert_null(zl_node_rrs(www));
 	/* a record added now starts the list again: nothing is appended to a
 	 * record that was taken out */
 	static const uint8_t addr[4] = { 192, 0, 2, 7 };
@@ -140,8 +140,8 @@ static void test_loaded_names_win(void **state)
 	zl_rr_t *rr = zl_zoneset_add_rr(&run->set, z, www, ZL_TYPE_A, 1, 300, addr,
 					sizeof(addr), z->file, 1);
 	assert_ptr_equal(zl_rr_zone(rr), z);
-	assert_ptr_equal(www->rrs, rr);
-	assert_null(rr->next);
+	assert_ptr_equal(zl_node_rrs(www), rr);
+	assert_null(zl_rr_next(rr));
 	run->set.nrecords--;
 	/* 7 records in the zone; the snapshot's are not counted */
 	assert_int_equal(run->set.nrecords, 7);

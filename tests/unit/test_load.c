@@ -207,7 +207,7 @@ static void test_name_index(void **state)
 	const zl_node_t *walk = zl_zoneset_nodes(&set);
 	assert_int_equal(walk->wirelen, 1);
 	walk = zl_node_next(walk);
-	assert_ptr_equal(walk, node[0]->parent);
+	assert_ptr_equal(walk, zl_node_parent(node[0]));
 	for (unsigned i = 0; i < N; i++) {
 		walk = zl_node_next(walk);
 		assert_ptr_equal(walk, node[i]);
@@ -216,7 +216,7 @@ static void test_name_index(void **state)
 	assert_null(zl_zoneset_find(&set, (const uint8_t *)"\x02h9\x04test\x02no\0", 12));
 	assert_null(zl_zoneset_find(&set, (const uint8_t *)"\x05h5000\x04test\0", 12));
 
-	zl_node_t *test = node[0]->parent;
+	zl_node_t *test = zl_node_parent(node[0]);
 	assert_ptr_equal(zl_node_child(&set, test, "h42"), node[42]);
 	assert_null(zl_node_child(&set, test, "h5000"));
 	assert_null(zl_node_child(&set, node[7], "_dmarc")); /* a leaf */
@@ -258,7 +258,7 @@ static void test_records_in_file_order(void **state)
 		assert_non_null(n);
 		unsigned k = 0;
 		uint32_t line = 0;
-		for (const zl_rr_t *rr = n->rrs; rr; rr = rr->next, k++) {
+		for (const zl_rr_t *rr = zl_node_rrs(n); rr; rr = zl_rr_next(rr), k++) {
 			assert_true(rr->line > line);
 			line = rr->line;
 			assert_int_equal(rr->rdlen, 3);
@@ -268,9 +268,9 @@ static void test_records_in_file_order(void **state)
 	}
 	const zl_rr_t *a = find(run, "last.example.com.", ZL_TYPE_A);
 	assert_non_null(a);
-	assert_non_null(a->next);
-	assert_null(a->next->next);
-	assert_true(a->line < a->next->line);
+	assert_non_null(zl_rr_next(a));
+	assert_null(zl_rr_next(zl_rr_next(a)));
+	assert_true(a->line < zl_rr_next(a)->line);
 	done(run);
 	free(text);
 }
@@ -360,7 +360,7 @@ static void test_out_of_zone_and_unknown_types(void **state)
 			     "z IN TYPE65400 \\# 4 0a000001\n");
 	assert_int_equal(ndiags(run, ZL_DIAG_OUT_OF_ZONE, 6), 1);
 	assert_null(zl_zoneset_find_str(&run->set, "www.example.net.", NULL) ?
-		    zl_zoneset_find_str(&run->set, "www.example.net.", NULL)->rrs : NULL);
+		    zl_node_rrs(zl_zoneset_find_str(&run->set, "www.example.net.", NULL)) : NULL);
 	assert_int_equal(ndiags(run, ZL_DIAG_UNCHECKED_TYPE, 0), 1);
 	const zl_rr_t *x = find(run, "y.example.com.", 66);
 	assert_non_null(x);
@@ -394,8 +394,8 @@ static void assert_same_records(zl_run_t *x, zl_run_t *y)
 		assert_int_equal(nx->wirelen, ny->wirelen);
 		uint8_t xw[ZL_WIRE_MAX], yw[ZL_WIRE_MAX];
 		assert_memory_equal(zl_node_wire(nx, xw), zl_node_wire(ny, yw), nx->wirelen);
-		const zl_rr_t *a = nx->rrs, *b = ny->rrs;
-		for (; a && b; a = a->next, b = b->next) {
+		const zl_rr_t *a = zl_node_rrs(nx), *b = zl_node_rrs(ny);
+		for (; a && b; a = zl_rr_next(a), b = zl_rr_next(b)) {
 			assert_int_equal(a->type, b->type);
 			assert_int_equal(a->ttl, b->ttl);
 			assert_int_equal(a->line, b->line);
