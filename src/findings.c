@@ -31,27 +31,28 @@ void zl_findings_free(zl_findings_t *fs)
 /* Where the owner text's labels start, up to the last one worth a
  * reference: the owner from label 0 to its second-level name (its
  * top-level label alone is too short to pay).  Escaped dots ("\\.") are
- * inside a label.  @p ol becomes the length without the final dot.
- * Returns how many, 0 for none.  Making a template and writing it out
- * must agree on this, so both call it. */
-#define MAX_REFS 128
-static unsigned owner_refs(const char *owner, size_t *ol, size_t *start)
+ * inside a label.  The length is the owner's without its final dot: the
+ * name is also written so in URLs and host names built from it
+ * ("https://mta-sts.<owner>/").  Making a template and writing it out must
+ * agree on this, so both call it. */
+static void owner_refs(const char *owner, zl_owner_refs_t *r)
 {
 	size_t l = owner ? strlen(owner) : 0;
 	if (l && owner[l - 1] == '.' && (l < 2 || owner[l - 2] != '\\'))
 		l--;
-	*ol = l;
-	unsigned n = 0;
+	r->len = l;
+	r->n = 0;
 	if (l == 0)
-		return 0;
-	start[n++] = 0;
-	for (size_t i = 0; i < l && n < MAX_REFS; i++) {
+		return;
+	r->start[r->n++] = 0;
+	for (size_t i = 0; i < l && r->n < ZL_OWNER_REFS; i++) {
 		if (owner[i] == '\\')
 			i++;
 		else if (owner[i] == '.' && i + 1 < l)
-			start[n++] = i + 1;
+			r->start[r->n++] = (uint16_t)(i + 1);
 	}
-	return n > 1 ? n - 1 : n;
+	if (r->n > 1)
+		r->n--;
 }
 
 /* Copy text into a template: a reference octet in it is doubled. */
@@ -70,20 +71,19 @@ static size_t put_literal(char *out, size_t o, const char *s, size_t len)
 	return o + len;
 }
 
-size_t zl_text_template(const char *owner, const char *s, size_t len, char *out)
+static size_t template_of(const char *owner, const zl_owner_refs_t *r, const char *s, size_t len,
+			  char *out)
 {
-	/* the owner without its final dot: the name is also written so in URLs
-	 * and host names built from it ("https://mta-sts.<owner>/") */
-	size_t start[MAX_REFS], ol, o = 0, pos = 0;
-	unsigned n = owner_refs(owner, &ol, start);
+	size_t o = 0, pos = 0;
+	unsigned n = r->n;
 	if (n == 0) {
 		o = put_literal(out, 0, s, len);
 		out[o] = '\0';
 		return o;
 	}
 	/* find the shortest referable name, then the longest that ends there */
-	const char *shortest = owner + start[n - 1];
-	size_t sl = ol - start[n - 1];
+	const char *shortest = owner + r->start[n - 1];
+	size_t sl = r->len - r->start[n - 1];
 	while (pos < len) {
 		const char *p = sl <= len - pos ? memmem(s + pos, len - pos, shortest, sl) : NULL;
 		if (!p)
@@ -91,8 +91,8 @@ size_t zl_text_template(const char *owner, const char *s, size_t len, char *out)
 		size_t at = (size_t)(p - s), from = at;
 		unsigned k = n - 1;
 		for (unsigned j = 0; j + 1 < n; j++) {
-			size_t extra = start[n - 1] - start[j];
-			if (extra <= at - pos && !memcmp(s + at - extra, owner + start[j], extra)) {
+			size_t extra = (size_t)(r->start[n - 1] - r->start[j]);
+			if (extra <= at - pos && !memcmp(s + at - extra, owner + r->start[j], extra)) {
 				k = j;
 				from = at - extra;
 				break;
@@ -106,6 +106,13 @@ size_t zl_text_template(const char *owner, const char *s, size_t len, char *out)
 	o = put_literal(out, o, s + pos, len - pos);
 	out[o] = '\0';
 	return o;
+}
+
+size_t zl_text_template(const char *owner, const char *s, size_t len, char *out)
+{
+	zl_owner_refs_t r;
+	owner_refs(owner, &r);
+	return template_of(owner, &r, s, len, out);
 }
 
 const char *zl_finding_owner(const zl_finding_t *f, char *buf)
@@ -126,10 +133,11 @@ const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf)
 {
 	if (!strchr(tpl, ZL_TEXT_REF))
 		return tpl;
-	size_t start[MAX_REFS], ol, o = 0;
+	size_t o = 0;
 	char ob[ZL_NAME_STRLEN];
 	const char *owner = zl_finding_owner(f, ob);
-	unsigned n = owner_refs(owner, &ol, start);
+	zl_owner_refs_t r;
+	owner_refs(owner, &r);
 	for (const char *p = tpl; *p && o + 1 < ZL_FINDING_TEXT_MAX; p++) {
 		if (*p != ZL_TEXT_REF) {
 			/* the run of text up to the next reference, at once */
@@ -147,12 +155,12 @@ const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf)
 			buf[o++] = ZL_TEXT_REF;
 			continue;
 		}
-		if (c < 2 || c - 2u >= n) /* cannot be: templates are made against this owner */
+		if (c < 2 || c - 2u >= r.n) /* cannot be: templates are made against this owner */
 			break;
-		size_t l = ol - start[c - 2];
+		size_t l = r.len - r.start[c - 2];
 		if (l > ZL_FINDING_TEXT_MAX - 1 - o)
 			l = ZL_FINDING_TEXT_MAX - 1 - o;
-		memcpy(buf + o, owner + start[c - 2], l);
+		memcpy(buf + o, owner + r.start[c - 2], l);
 		o += l;
 	}
 	buf[o] = '\0';
@@ -163,17 +171,14 @@ const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf)
  * recent templates keyed by their hash. */
 const char *zl_findings_text(zl_findings_t *fs, const zl_finding_t *f, const char *s, size_t len)
 {
-	const char *owner = NULL;
-	if (f->owner) {
-		if (f->owner != fs->text_owner) {
-			zl_node_str(f->owner, fs->text_owner_str);
-			fs->text_owner = f->owner;
-		}
-		owner = fs->text_owner_str;
+	if (f->owner != fs->text_owner || !f->owner) {
+		const char *owner = f->owner ? zl_node_str(f->owner, fs->text_owner_str) : NULL;
+		owner_refs(owner, &fs->text_owner_refs);
+		fs->text_owner = f->owner;
 	}
 	char small[2 * 4096 + 1];
 	char *t = 2 * len + 1 <= sizeof(small) ? small : zl_xmalloc(2 * len + 1);
-	len = zl_text_template(owner, s, len, t);
+	len = template_of(fs->text_owner_str, &fs->text_owner_refs, s, len, t);
 	uint64_t h = zl_hash_bytes(t, len, 0);
 	size_t i = (size_t)(h & (ZL_FINDINGS_TEXTS - 1));
 	const char *old = fs->text[i];

@@ -26,6 +26,14 @@
  * Read the texts with zl_finding_message() and zl_finding_suggestion().
  */
 #define ZL_TEXT_REF '\001'
+/** Where an owner text's referable names start (see zl_text_template). */
+#define ZL_OWNER_REFS 128
+typedef struct zl_owner_refs {
+	size_t len;                     /**< the text without its final dot */
+	unsigned n;                     /**< names that can be referred to */
+	uint16_t start[ZL_OWNER_REFS];  /**< where each starts, longest first */
+} zl_owner_refs_t;
+
 /** Room for any finding text, written out (see zl_finding_text). */
 #define ZL_FINDING_TEXT_MAX 16384
 
@@ -71,6 +79,7 @@ struct zl_findings {
 	 * has several findings) */
 	const zl_node_t *text_owner;
 	char text_owner_str[ZL_NAME_STRLEN];
+	zl_owner_refs_t text_owner_refs;
 };
 
 /**

@@ -443,6 +443,9 @@ zl_zone_t *zl_zoneset_apex_zone(const zl_zoneset_t *set, const zl_node_t *node)
 {
 	if (!node || !node->is_apex)
 		return NULL;
+	/* most runs have one apex: the first zone's, whose node this is */
+	if (set->napex == 1)
+		return set->zones;
 	for (uint32_t k = apex_slot(set, node);; k = (k + 1) & (set->apex_size - 1)) {
 		zl_zone_t *z = set->apex_zones[k];
 		if (!z || z->apex == node)
