@@ -1813,10 +1813,11 @@ static int load_file(zl_loader_t *ld, const char *path, const char *display, fst
 		release_file(&fd);
 		return 0;
 	}
-	/* about one new name per 128 octets of zone text (a generated mail
-	 * zone has one per 100): sized once, the index does not rehash while
-	 * a big file loads */
-	zl_zoneset_reserve(ld->set, fd.len / 128);
+	/* about one new name per 100 octets of zone text (a generated mail
+	 * zone has one per 102): sized once, the index does not rehash while
+	 * a big file loads.  A rehash reads every node again, so guessing a
+	 * little high is cheaper than guessing low. */
+	zl_zoneset_reserve(ld->set, fd.len / 100);
 	uint16_t fidx = zl_zoneset_add_file(ld->set, path, display);
 	fstate_t st = { 0 };
 	st.file = fidx;

@@ -122,19 +122,20 @@ static uint32_t node_hash(const zl_node_t *n)
 }
 
 /* Rehash into a table of @p nsize slots.  A slot holds only 16 bits of its
- * name's hash, so each name's hash is computed again from its node. */
+ * name's hash, so each name's hash is computed again from its node: the
+ * nodes are walked in the order they were made, one after another in
+ * memory (and a name's parent just before it), not in the old table's
+ * order, which would read them at random. */
 static void rehash(zl_zoneset_t *set, uint32_t nsize)
 {
 	zl_slot_t *nt = zl_xcalloc(nsize, sizeof(*nt));
 	zl_huge_hint(nt, (size_t)nsize * sizeof(*nt));
-	for (uint32_t i = 0; i < set->table_size; i++) {
-		zl_slot_t o = set->table[i];
-		if (!o)
-			continue;
-		uint32_t k = node_hash(slot_node(o)) & (nsize - 1);
+	for (const zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
+		uint32_t h = node_hash(n);
+		uint32_t k = h & (nsize - 1);
 		while (nt[k])
 			k = (k + 1) & (nsize - 1);
-		nt[k] = o;
+		nt[k] = slot_make(n, h);
 	}
 	free(set->table);
 	set->table = nt;
