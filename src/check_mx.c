@@ -35,18 +35,12 @@ static uint16_t get16(const uint8_t *p)
 
 static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = n ? zl_node_rrs(n) : NULL; rr; rr = zl_rr_next(rr))
-		if (rr->type == type && zl_rr_zone(rr) == z)
-			return true;
-	return false;
+	return zl_node_first_in(n, type, z) != NULL;
 }
 
 static const zl_rr_t *first_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = zl_node_first(n, type); rr; rr = zl_rr_next_same(rr))
-		if (zl_rr_zone(rr) == z)
-			return rr;
-	return NULL;
+	return zl_node_first_in(n, type, z);
 }
 
 static bool records_in(const zl_node_t *n, const zl_zone_t *z)

@@ -12,10 +12,7 @@
 
 bool zl_mail_has(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
 {
-	for (const zl_rr_t *rr = zl_node_first(n, type); rr; rr = zl_rr_next_same(rr))
-		if (zl_rr_zone(rr) == z)
-			return true;
-	return false;
+	return zl_node_first_in(n, type, z) != NULL;
 }
 
 bool zl_mail_real_mx(const zl_node_t *n, const zl_zone_t *z)

@@ -624,34 +624,6 @@ zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,
 	return rr;
 }
 
-zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type)
-{
-	if (!node)
-		return NULL;
-	for (zl_rr_t *rr = zl_node_rrs(node); rr; rr = zl_rr_next(rr))
-		if (rr->type == type)
-			return rr;
-	return NULL;
-}
-
-zl_rr_t *zl_rr_next_same(const zl_rr_t *rr)
-{
-	for (zl_rr_t *r = zl_rr_next(rr); r; r = zl_rr_next(r))
-		if (r->type == rr->type)
-			return r;
-	return NULL;
-}
-
-bool zl_node_has(const zl_node_t *node, uint16_t type)
-{
-	return zl_node_first(node, type) != NULL;
-}
-
-bool zl_node_exists(const zl_node_t *node)
-{
-	return node && zl_node_rrs(node);
-}
-
 bool zl_node_is_below(const zl_node_t *node, const zl_node_t *ancestor)
 {
 	for (; node; node = zl_node_parent(node))

@@ -274,6 +274,7 @@ static inline zl_zone_t *zl_rr_zone(const zl_rr_t *rr)
 	return zl_node_set(zl_rr_owner(rr))->files[rr->file].zone;
 }
 
+
 /** @brief Initialise an empty set.  Free with zl_zoneset_free(). */
 void zl_zoneset_init(zl_zoneset_t *set);
 /** @brief Free everything the set owns. */
@@ -370,14 +371,60 @@ zl_zone_t *zl_zoneset_apex_zone(const zl_zoneset_t *set, const zl_node_t *node);
  */
 void zl_zoneset_forget_tails(zl_zoneset_t *set);
 
+/* The lookups every check makes, inline: a name's records are a short
+ * list walked by reference. */
+
 /** @brief First record of @p type at @p node (any zone), or NULL. */
-zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type);
+static inline zl_rr_t *zl_node_first(const zl_node_t *node, uint16_t type)
+{
+	if (!node || !node->rrs_ref)
+		return NULL;
+	const zl_rr_t *rr = (const zl_rr_t *)zl_ref_get(node, node->rrs_ref);
+	for (;;) {
+		if (rr->type == type)
+			return (zl_rr_t *)(uintptr_t)rr;
+		if (!rr->next_ref)
+			return NULL;
+		rr = (const zl_rr_t *)zl_ref_get(rr, rr->next_ref);
+	}
+}
+
 /** @brief Next record of the same type after @p rr at the same node, or NULL. */
-zl_rr_t *zl_rr_next_same(const zl_rr_t *rr);
+static inline zl_rr_t *zl_rr_next_same(const zl_rr_t *rr)
+{
+	for (const zl_rr_t *r = rr; r->next_ref;) {
+		r = (const zl_rr_t *)zl_ref_get(r, r->next_ref);
+		if (r->type == rr->type)
+			return (zl_rr_t *)(uintptr_t)r;
+	}
+	return NULL;
+}
+
 /** @brief Whether the node has records of @p type. */
-bool zl_node_has(const zl_node_t *node, uint16_t type);
+static inline bool zl_node_has(const zl_node_t *node, uint16_t type)
+{
+	return zl_node_first(node, type) != NULL;
+}
+
 /** @brief Whether the node has any record at all (else: empty non-terminal). */
-bool zl_node_exists(const zl_node_t *node);
+static inline bool zl_node_exists(const zl_node_t *node)
+{
+	return node && node->rrs_ref;
+}
+
+/** @brief The first record of @p type at @p node that zone @p z holds, or NULL. */
+static inline zl_rr_t *zl_node_first_in(const zl_node_t *node, uint16_t type, const zl_zone_t *z)
+{
+	if (!node)
+		return NULL;
+	/* one look at the files for every record of the name */
+	const zl_file_t *files = zl_node_set(node)->files;
+	for (zl_rr_t *rr = zl_node_first(node, type); rr; rr = zl_rr_next_same(rr))
+		if (files[rr->file].zone == z)
+			return rr;
+	return NULL;
+}
+
 /** @brief Whether @p node is @p ancestor or below it. */
 bool zl_node_is_below(const zl_node_t *node, const zl_node_t *ancestor);
 /** @brief The child of @p node with the single label @p label, or NULL. */
