@@ -4,6 +4,7 @@
  */
 #include "custom.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -52,7 +53,7 @@ void zl_custom_run(zl_ctx_t *ctx)
 				int m = match(cr->re, md, text, len);
 				if (m == cr->forbid) {
 					zl_finding_t *f = zl_findings_add(ctx->findings);
-					char esc[600], mbuf[600];
+					char esc[600], mbuf[600], msg[1300];
 					f->rule = cr->id;
 					f->rule_index = (int16_t)(ZL_R__COUNT + (int)i);
 					f->severity = (uint8_t)cr->severity;
@@ -61,10 +62,11 @@ void zl_custom_run(zl_ctx_t *ctx)
 					f->zone = zl_rr_zone(rr) ? zl_rr_zone(rr)->name : NULL;
 					f->owner = n;
 					f->type = rr->type;
-					char *msg = zl_arena_printf(&ctx->scratch,
-						"%s (record: \"%s\")", zl_escape(mbuf, sizeof(mbuf), cr->message, strlen(cr->message)),
+					int ml = snprintf(msg, sizeof(msg), "%s (record: \"%s\")",
+						zl_escape(mbuf, sizeof(mbuf), cr->message, strlen(cr->message)),
 						zl_escape(esc, sizeof(esc), text, len));
-					f->message_tpl = zl_findings_text(ctx->findings, f, msg, strlen(msg));
+					size_t mlen = ml < 0 ? 0 : (size_t)ml < sizeof(msg) ? (size_t)ml : sizeof(msg) - 1;
+					f->message_tpl = zl_findings_text(ctx->findings, f, msg, mlen);
 				}
 			}
 		}
