@@ -171,7 +171,8 @@ const char *zl_finding_text(const zl_finding_t *f, const char *tpl, char *buf)
  * recent templates keyed by their hash. */
 const char *zl_findings_text(zl_findings_t *fs, const zl_finding_t *f, const char *s, size_t len)
 {
-	if (f->owner != fs->text_owner || !f->owner) {
+	/* (an empty list's cache holds no owner and no names: right for NULL) */
+	if (f->owner != fs->text_owner) {
 		const char *owner = f->owner ? zl_node_str(f->owner, fs->text_owner_str) : NULL;
 		owner_refs(owner, &fs->text_owner_refs);
 		fs->text_owner = f->owner;

@@ -1,4 +1,4 @@
-/* zonelint: a hash map from pointers to pointers, for the checks' bookkeeping.
+/* zonelint: a hash map from pointers to pointers, for the checks' and the zone set's bookkeeping.
  * Copyright (c) 2026 the zonelint authors
  * SPDX-License-Identifier: BSD-3-Clause
  */

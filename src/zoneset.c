@@ -58,8 +58,8 @@ void zl_zoneset_free(zl_zoneset_t *set)
 {
 	if (set->store)
 		munmap(set->store, set->store_size);
-	free(set->apex_zones);
-	free(set->tails);
+	zl_ptrmap_free(&set->apex_zones);
+	zl_ptrmap_free(&set->tails);
 	free(set->table);
 	free(set->files);
 	free(set->rdcache);
@@ -409,49 +409,14 @@ zl_node_t *zl_zoneset_find_str(const zl_zoneset_t *set, const char *name, const 
 	return len ? zl_zoneset_find(set, wire, len) : NULL;
 }
 
-/* The zones by apex: few (one per zone file), found by their node's address. */
-static uint32_t apex_slot(const zl_zoneset_t *set, const zl_node_t *apex)
-{
-	uint64_t h = (uint64_t)(uintptr_t)apex * 0x9E3779B97F4A7C15u;
-	return (uint32_t)(h >> 32) & (set->apex_size - 1);
-}
-
-static void apex_put(zl_zoneset_t *set, zl_zone_t *z)
-{
-	uint32_t k = apex_slot(set, z->apex);
-	while (set->apex_zones[k])
-		k = (k + 1) & (set->apex_size - 1);
-	set->apex_zones[k] = z;
-}
-
-static void apex_insert(zl_zoneset_t *set, zl_zone_t *z)
-{
-	if ((set->napex + 1) * 2 > set->apex_size) {
-		zl_zone_t **old = set->apex_zones;
-		uint32_t osize = set->apex_size;
-		set->apex_size = osize ? osize * 2 : 16;
-		set->apex_zones = zl_xcalloc(set->apex_size, sizeof(*set->apex_zones));
-		for (uint32_t i = 0; i < osize; i++)
-			if (old[i])
-				apex_put(set, old[i]);
-		free(old);
-	}
-	apex_put(set, z);
-	set->napex++;
-}
-
 zl_zone_t *zl_zoneset_apex_zone(const zl_zoneset_t *set, const zl_node_t *node)
 {
 	if (!node || !node->is_apex)
 		return NULL;
 	/* most runs have one apex: the first zone's, whose node this is */
-	if (set->napex == 1)
+	if (set->apex_zones.n == 1)
 		return set->zones;
-	for (uint32_t k = apex_slot(set, node);; k = (k + 1) & (set->apex_size - 1)) {
-		zl_zone_t *z = set->apex_zones[k];
-		if (!z || z->apex == node)
-			return z;
-	}
+	return zl_ptrmap_get(&set->apex_zones, node);
 }
 
 zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file)
@@ -471,7 +436,7 @@ zl_zone_t *zl_zoneset_add_zone(zl_zoneset_t *set, zl_node_t *apex, uint16_t file
 	}
 	if (!apex->is_apex) {
 		apex->is_apex = 1;
-		apex_insert(set, z);
+		*zl_ptrmap_slot(&set->apex_zones, apex, NULL) = z;
 	}
 	if (set->zones_tail)
 		set->zones_tail->next = z;
@@ -533,54 +498,21 @@ static const uint8_t *shared_rdata(zl_zoneset_t *set, const uint8_t *rdata, size
  * record the table knew, so the records appended in between are passed
  * once: the cost stays linear however the file orders its records.
  */
-typedef struct zl_tail_slot {
-	const zl_node_t *node;
-	zl_rr_t *tail;
-} zl_tail_slot_t;
-
-static uint32_t tail_home(const zl_node_t *node, uint32_t size)
-{
-	uint64_t h = (uint64_t)(uintptr_t)node * 0x9E3779B97F4A7C15u;
-	return (uint32_t)(h >> 32) & (size - 1);
-}
-
-static zl_tail_slot_t *tail_slot(zl_tail_slot_t *t, uint32_t size, const zl_node_t *node)
-{
-	uint32_t k = tail_home(node, size);
-	while (t[k].node && t[k].node != node)
-		k = (k + 1) & (size - 1);
-	return &t[k];
-}
-
 void zl_zoneset_forget_tails(zl_zoneset_t *set)
 {
-	free(set->tails);
-	set->tails = NULL;
-	set->tails_size = set->ntails = 0;
+	zl_ptrmap_free(&set->tails);
 	set->last_rr = NULL;
 }
 
 static void append_elsewhere(zl_zoneset_t *set, zl_node_t *owner, zl_rr_t *rr)
 {
-	if ((set->ntails + 1) * 2 > set->tails_size) {
-		uint32_t nsize = set->tails_size ? set->tails_size * 2 : 256;
-		zl_tail_slot_t *nt = zl_xcalloc(nsize, sizeof(*nt));
-		for (uint32_t i = 0; i < set->tails_size; i++)
-			if (set->tails[i].node)
-				*tail_slot(nt, nsize, set->tails[i].node) = set->tails[i];
-		free(set->tails);
-		set->tails = nt;
-		set->tails_size = nsize;
-	}
-	zl_tail_slot_t *s = tail_slot(set->tails, set->tails_size, owner);
-	zl_rr_t *t = s->node ? s->tail : zl_node_rrs(owner);
-	if (!s->node)
-		set->ntails++;
+	bool fresh;
+	void **tail = zl_ptrmap_slot(&set->tails, owner, &fresh);
+	zl_rr_t *t = fresh ? zl_node_rrs(owner) : *tail;
 	while (t->next_ref)
 		t = zl_rr_next(t);
 	t->next_ref = zl_ref_to(t, rr);
-	s->node = owner;
-	s->tail = rr;
+	*tail = rr;
 }
 
 zl_rr_t *zl_zoneset_add_rr(zl_zoneset_t *set, zl_zone_t *zone, zl_node_t *owner,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "ptrmap.h"
 
 /*
  * Names are interned once, lower-cased: a name is a pointer to its node, so
@@ -245,17 +246,13 @@ typedef struct zl_zoneset {
 	unsigned char *rec_at, *rec_end; /**< room left in the records' block */
 	zl_node_chunk_t *nodes;      /**< the first chunk of nodes */
 	zl_node_chunk_t *nodes_tail; /**< the chunk being filled */
-	/** zones by apex node (open addressing; NULL: empty) */
-	zl_zone_t **apex_zones;
-	uint32_t apex_size;    /**< its slots, a power of two (0: none yet) */
-	uint32_t napex;        /**< zones in it */
+	/** zones by apex node (the first zone of each apex) */
+	zl_ptrmap_t apex_zones;
 	/** the last record added: the next one usually has the same owner */
 	zl_rr_t *last_rr;
-	/** the last record of names whose records were not added in one run
-	 *  (open addressing by node; see zl_zoneset_add_rr) */
-	struct zl_tail_slot *tails;
-	uint32_t tails_size;   /**< its slots, a power of two (0: none) */
-	uint32_t ntails;
+	/** the last record of names whose records were not added in one run,
+	 *  by node (see zl_zoneset_add_rr) */
+	zl_ptrmap_t tails;
 	zl_zone_t *zones;
 	zl_zone_t *zones_tail;
 	uint32_t nzones;
