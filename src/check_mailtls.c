@@ -455,7 +455,8 @@ int zl_check_bimi(zl_ctx_t *ctx)
 	zl_dmarc_cache_t cache;
 	zl_dmarc_cache_init(&cache, ctx);
 	for (const zl_node_t *n = zl_zoneset_nodes(ctx->set); n; n = zl_node_next(n)) {
-		if (!zl_node_rrs(n) || !zl_mail_label_is(zl_node_parent(n), "_bimi") || !zl_node_parent(zl_node_parent(n)))
+		const zl_node_t *up = zl_node_parent(n);
+		if (!zl_node_rrs(n) || !zl_mail_label_is(up, "_bimi") || !zl_node_parent(up))
 			continue;
 		const zl_zone_t *z = zl_mail_zone(ctx->set, n);
 		if (!z || z->external)

@@ -33,16 +33,6 @@ static uint16_t get16(const uint8_t *p)
 	return (uint16_t)(p[0] << 8 | p[1]);
 }
 
-static bool has_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
-{
-	return zl_node_first_in(n, type, z) != NULL;
-}
-
-static const zl_rr_t *first_in(const zl_node_t *n, uint16_t type, const zl_zone_t *z)
-{
-	return zl_node_first_in(n, type, z);
-}
-
 static bool records_in(const zl_node_t *n, const zl_zone_t *z)
 {
 	for (const zl_rr_t *rr = n ? zl_node_rrs(n) : NULL; rr; rr = zl_rr_next(rr))
@@ -96,9 +86,9 @@ static res_t locate(const zl_zoneset_t *set, const uint8_t *wire, size_t len, lo
 		return RES_NODE;
 	}
 	for (const zl_node_t *a = anc; a && a != z->apex; a = zl_node_parent(a)) {
-		if (has_in(a, ZL_TYPE_NS, z))
+		if (zl_node_first_in(a, ZL_TYPE_NS, z))
 			return RES_UNKNOWN; /* delegated: the child zone answers */
-		if (a != n && has_in(a, ZL_TYPE_DNAME, z))
+		if (a != n && zl_node_first_in(a, ZL_TYPE_DNAME, z))
 			return RES_UNKNOWN; /* redirected elsewhere */
 	}
 	if (n) {
@@ -118,7 +108,7 @@ static res_t locate(const zl_zoneset_t *set, const uint8_t *wire, size_t len, lo
 /* The CNAME target of the answering node, or 0 when it is not an alias. */
 static size_t cname_target(const lookup_t *lk, const uint8_t **target)
 {
-	const zl_rr_t *c = first_in(lk->node, ZL_TYPE_CNAME, lk->zone);
+	const zl_rr_t *c = zl_node_first_in(lk->node, ZL_TYPE_CNAME, lk->zone);
 	if (!c || c->opaque)
 		return 0;
 	size_t l = zl_wire_name_len(zl_rr_rdata(c), c->rdlen);
@@ -202,8 +192,8 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 	zl_node_str(zl_rr_owner(mx), on);
 	lookup_t lk;
 	res_t r = locate(ctx->set, t, tl, &lk);
-	bool has_addr = r == RES_NODE && (has_in(lk.node, ZL_TYPE_A, lk.zone) ||
-	                                  has_in(lk.node, ZL_TYPE_AAAA, lk.zone));
+	bool has_addr = r == RES_NODE && (zl_node_first_in(lk.node, ZL_TYPE_A, lk.zone) ||
+	                                  zl_node_first_in(lk.node, ZL_TYPE_AAAA, lk.zone));
 	if (!has_addr && address_target(t, tl, zl_rr_zone(mx), lit, sizeof(lit))) {
 		/* RFC 5321 5.1 and RFC 7505 3: an MX names a host, never an address */
 		zl_finding_t *f =
@@ -219,7 +209,7 @@ static void check_mx_target(zl_ctx_t *ctx, const zl_rr_t *mx)
 	}
 	if (r == RES_UNKNOWN || has_addr)
 		return;
-	if (r == RES_NODE && has_in(lk.node, ZL_TYPE_CNAME, lk.zone)) {
+	if (r == RES_NODE && zl_node_first_in(lk.node, ZL_TYPE_CNAME, lk.zone)) {
 		const uint8_t *ct;
 		size_t cl = cname_target(&lk, &ct);
 		char cn[ZL_NAME_STRLEN];
@@ -346,7 +336,7 @@ static res_t find_ptr(const zl_zoneset_t *set, const uint8_t *wire, size_t len, 
 		*lastlen = len;
 		if (r == RES_NXDOMAIN)
 			return RES_NXDOMAIN;
-		if (has_in(lk->node, ZL_TYPE_PTR, lk->zone))
+		if (zl_node_first_in(lk->node, ZL_TYPE_PTR, lk->zone))
 			return RES_NODE;
 		const uint8_t *t;
 		size_t tl = cname_target(lk, &t);
@@ -447,7 +437,7 @@ static void check_reverse_one(zl_ctx_t *ctx, const addr_t *a)
 	const zl_rr_t *bad = NULL;
 	char found[256] = "", tn[ZL_NAME_STRLEN] = "";
 	bool unknown = false;
-	for (const zl_rr_t *p = first_in(lk.node, ZL_TYPE_PTR, lk.zone); p;
+	for (const zl_rr_t *p = zl_node_first_in(lk.node, ZL_TYPE_PTR, lk.zone); p;
 	     p = zl_rr_next_same(p)) {
 		if (zl_rr_zone(p) != lk.zone || p->opaque)
 			continue;
@@ -780,7 +770,7 @@ static bool below_cut(const zl_node_t *n, const zl_zone_t *z)
 	if (n == z->apex)
 		return false;
 	for (const zl_node_t *a = n; a && a != z->apex; a = zl_node_parent(a))
-		if (has_in(a, ZL_TYPE_NS, z) || (a != n && has_in(a, ZL_TYPE_DNAME, z)))
+		if (zl_node_first_in(a, ZL_TYPE_NS, z) || (a != n && zl_node_first_in(a, ZL_TYPE_DNAME, z)))
 			return true;
 	return false;
 }
@@ -806,13 +796,13 @@ static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_
 	const zl_zone_conf_t *conf = ctx->config ? zl_config_zone(ctx->config, z->name) : NULL;
 	zl_role_t role = conf ? conf->role : ZL_ROLE_UNSET;
 	const zl_node_t *apex = z->apex;
-	bool apex_addr = has_in(apex, ZL_TYPE_A, z) || has_in(apex, ZL_TYPE_AAAA, z);
+	bool apex_addr = zl_node_first_in(apex, ZL_TYPE_A, z) || zl_node_first_in(apex, ZL_TYPE_AAAA, z);
 	if (role == ZL_ROLE_MAIL || z->is_reverse)
 		return;
 	if (role == ZL_ROLE_UNSET) {
 		/* no role: only a zone with no trace of mail, and only its apex
 		 * (host names of such zones take no mail in practice) */
-		if (mi->mx || mi->spf || !apex_addr || has_in(apex, ZL_TYPE_MX, z))
+		if (mi->mx || mi->spf || !apex_addr || zl_node_first_in(apex, ZL_TYPE_MX, z))
 			return;
 		zl_finding_t *f = zl_emit_name(
 		    ctx, ZL_R_NULLMX_MISSING, z, apex, ZL_TYPE_MX,
@@ -827,9 +817,10 @@ static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_
 	const char *rname = role == ZL_ROLE_PARKED ? "parked" : "web";
 	for (size_t i = 0; i < nnodes; i++) {
 		const zl_node_t *n = nodes[i];
-		if (n != apex && !has_in(n, ZL_TYPE_A, z) && !has_in(n, ZL_TYPE_AAAA, z))
+		if (n != apex && !zl_node_first_in(n, ZL_TYPE_A, z) && !zl_node_first_in(n, ZL_TYPE_AAAA, z))
 			continue;
-		if (has_in(n, ZL_TYPE_MX, z) || has_in(n, ZL_TYPE_CNAME, z) || below_cut(n, z) ||
+		if (zl_node_first_in(n, ZL_TYPE_MX, z) || zl_node_first_in(n, ZL_TYPE_CNAME, z) ||
+		    below_cut(n, z) ||
 		    (n != apex && (n->label[0] == 0 || n->label[1] == '_')) ||
 		    zl_ptrmap_has(mx_hosts, n))
 			continue;
@@ -847,9 +838,9 @@ static void check_implicit_mx(zl_ctx_t *ctx, const zl_zone_t *z, const mailinfo_
 			    apex_addr ? "mail for it goes to its address records"
 			              : "senders find no MX, retry and bounce only days later");
 		else {
-			const zl_rr_t *addr = first_in(n, ZL_TYPE_A, z);
+			const zl_rr_t *addr = zl_node_first_in(n, ZL_TYPE_A, z);
 			if (!addr)
-				addr = first_in(n, ZL_TYPE_AAAA, z);
+				addr = zl_node_first_in(n, ZL_TYPE_AAAA, z);
 			f = zl_emit_at(
 			    ctx, ZL_R_NULLMX_MISSING, z, n, ZL_TYPE_MX, addr->file, addr->line,
 			    "'%s' in the %s zone '%s' has an address but no MX, so mail for it "

@@ -210,7 +210,8 @@ static void learn(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f)
 				continue;
 			learn_spf(a, set, f, rr);
 			/* <selector>._domainkey.<name>: a live key means <name> signs mail */
-			if (!zl_node_parent(n) || !zl_node_parent(zl_node_parent(n)) || !label_is(zl_node_parent(n), "_domainkey"))
+			const zl_node_t *up = zl_node_parent(n);
+			if (!up || !zl_node_parent(up) || !label_is(up, "_domainkey"))
 				continue;
 			size_t l;
 			char *t = zl_rr_txt(a, rr, &l);
@@ -219,7 +220,7 @@ static void learn(zl_arena_t *a, const zl_zoneset_t *set, facts_t *f)
 			zl_dkimrec_t k;
 			zl_dkimrec_parse(&k, t, l, a);
 			if (!k.revoked)
-				ps_add(a, &f->signers, zl_node_parent(zl_node_parent(n)));
+				ps_add(a, &f->signers, zl_node_parent(up));
 		}
 	}
 }
