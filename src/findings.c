@@ -299,11 +299,175 @@ static int cmp_finding(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Files in report order: display path, then index. */
+static int cmp_file_index(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = strcmp(sort_set->files[x].display, sort_set->files[y].display);
+	return c ? c : x < y ? -1 : x > y;
+}
+
+static const char *const *sort_rules;
+
+static int cmp_rule_index(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = strcmp(sort_rules[x], sort_rules[y]);
+	return c ? c : x < y ? -1 : x > y;
+}
+
+static unsigned bits_for(uint64_t max)
+{
+	unsigned b = 0;
+	while (b < 64 && (max >> b))
+		b++;
+	return b;
+}
+
+/* Stable LSD radix sort of @p a (n words) on bits from @p lo up to @p hi,
+ * 11 at a time, with @p tmp as room for n more; the sorted words end in a. */
+static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n, unsigned lo, unsigned hi)
+{
+	enum { DIGIT = 11, BUCKETS = 1 << DIGIT };
+	size_t *count = zl_xmalloc(BUCKETS * sizeof(*count));
+	uint64_t *src = a, *dst = tmp;
+	for (unsigned shift = lo; shift < hi; shift += DIGIT) {
+		memset(count, 0, BUCKETS * sizeof(*count));
+		for (size_t i = 0; i < n; i++)
+			count[(src[i] >> shift) & (BUCKETS - 1)]++;
+		size_t sum = 0;
+		for (size_t d = 0; d < BUCKETS; d++) {
+			size_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & (BUCKETS - 1)]++] = src[i];
+		uint64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof(*a));
+	free(count);
+}
+
+/*
+ * The order of cmp_finding() by one integer per finding: the file's rank,
+ * the line and the rule's rank, then the finding's index in the list,
+ * which is its order by seq when the list is in emission order (it is,
+ * after the rules, the suppressions and the baseline, which only drop
+ * findings).  The integers are radix-sorted and the findings moved once
+ * into place.  Returns false, having done nothing, where the integer
+ * would not fit 64 bits or the list is not in seq order.
+ */
+static bool sort_by_key(zl_findings_t *fs, const zl_zoneset_t *set)
+{
+	size_t n = fs->n;
+	uint32_t maxline = 0;
+	int maxrule = 0;
+	for (size_t i = 0; i < n; i++) {
+		const zl_finding_t *f = &fs->v[i];
+		if ((i && f->seq <= fs->v[i - 1].seq) || f->rule_index < 0 ||
+		    (f->file != ZL_NO_FILE && f->file >= set->nfiles))
+			return false;
+		if (f->line > maxline)
+			maxline = f->line;
+		if (f->rule_index > maxrule)
+			maxrule = f->rule_index;
+	}
+	/* the rules met, by index; one index is one rule id */
+	size_t nrules = (size_t)maxrule + 1;
+	const char **rules = zl_xcalloc(nrules, sizeof(*rules));
+	uint32_t *order = zl_xmalloc((nrules > set->nfiles ? nrules : set->nfiles + 1) *
+				     sizeof(*order));
+	uint32_t *rule_rank = zl_xcalloc(nrules, sizeof(*rule_rank));
+	uint32_t *file_rank = zl_xmalloc(((size_t)set->nfiles + 1) * sizeof(*file_rank));
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		const zl_finding_t *f = &fs->v[i];
+		const char **r = &rules[f->rule_index];
+		if (!*r)
+			*r = f->rule;
+		else if (*r != f->rule && strcmp(*r, f->rule))
+			ok = false;
+	}
+	uint32_t nranks = 0;
+	if (ok) {
+		uint32_t m = 0;
+		for (size_t r = 0; r < nrules; r++)
+			if (rules[r])
+				order[m++] = (uint32_t)r;
+		sort_rules = rules;
+		qsort(order, m, sizeof(*order), cmp_rule_index);
+		sort_rules = NULL;
+		for (uint32_t k = 0; k < m; k++) {
+			if (k && strcmp(rules[order[k]], rules[order[k - 1]]))
+				nranks++;
+			rule_rank[order[k]] = nranks;
+		}
+		for (uint32_t i = 0; i < set->nfiles; i++)
+			order[i] = i;
+		sort_set = set;
+		qsort(order, set->nfiles, sizeof(*order), cmp_file_index);
+		sort_set = NULL;
+		for (uint32_t k = 0; k < set->nfiles; k++)
+			file_rank[order[k]] = k;
+		file_rank[set->nfiles] = set->nfiles; /* no file: last */
+	}
+	unsigned ib = bits_for(n - 1), rb = bits_for(nranks), lb = bits_for(maxline),
+		 fb = bits_for(set->nfiles);
+	if (ib > 32 || ib + rb + lb + fb > 64)
+		ok = false;
+	if (ok) {
+		uint64_t *key = zl_xmalloc(2 * n * sizeof(*key));
+		for (size_t i = 0; i < n; i++) {
+			const zl_finding_t *f = &fs->v[i];
+			uint64_t k = file_rank[f->file == ZL_NO_FILE ? set->nfiles : f->file];
+			k = (k << lb) | f->line;
+			k = (k << rb) | rule_rank[f->rule_index];
+			key[i] = (k << ib) | i;
+		}
+		/* the words start in index order and the sort is stable: only the
+		 * bits above the index need sorting */
+		radix_sort(key, key + n, n, ib, ib + rb + lb + fb);
+		/* move the findings into place in list order, each by one swap
+		 * with the place where the one it needs is now: the sources are a
+		 * few runs (one per family), read in order, so the memory is read
+		 * almost in sequence.  pos[k]: where finding k is now; who[p]: which
+		 * finding is at p (in the radix sort's room, free again) */
+		const uint64_t mask = ((uint64_t)1 << ib) - 1;
+		uint32_t *pos = (uint32_t *)(void *)(key + n), *who = pos + n;
+		for (size_t i = 0; i < n; i++)
+			pos[i] = who[i] = (uint32_t)i;
+		for (size_t i = 0; i < n; i++) {
+			uint32_t want = (uint32_t)(key[i] & mask), at = pos[want];
+			if (at == i)
+				continue;
+			zl_finding_t t = fs->v[i];
+			fs->v[i] = fs->v[at];
+			fs->v[at] = t;
+			uint32_t moved = who[i];
+			who[at] = moved;
+			pos[moved] = at;
+			who[i] = want;
+			pos[want] = (uint32_t)i;
+		}
+		free(key);
+	}
+	free(rules);
+	free(order);
+	free(rule_rank);
+	free(file_rank);
+	return ok;
+}
+
 void zl_findings_sort(zl_findings_t *fs, const zl_zoneset_t *set)
 {
+	if (fs->n < 2 || sort_by_key(fs, set))
+		return;
 	sort_set = set;
-	if (fs->n > 1)
-		qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
+	qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
 	sort_set = NULL;
 }
 

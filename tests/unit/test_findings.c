@@ -1,4 +1,5 @@
-/* zonelint unit tests: finding texts stored as templates against their owner.
+/* zonelint unit tests: finding texts stored as templates against their owner,
+ * and the order findings are reported in.
  * Copyright (c) 2026 the zonelint authors
  * SPDX-License-Identifier: BSD-3-Clause
  */
@@ -107,12 +108,112 @@ static void test_awkward_names(void **state)
 	round_trip(owner, text);
 }
 
+/* The report order (zl_findings_sort()): the file's display path, then its
+ * index, the line, the rule id, then the order of emission. */
+static const zl_zoneset_t *order_set;
+
+static int report_order(const zl_finding_t *x, const zl_finding_t *y)
+{
+	if (x->file != y->file) {
+		if (x->file == ZL_NO_FILE || y->file == ZL_NO_FILE)
+			return x->file == ZL_NO_FILE ? 1 : -1;
+		int c = strcmp(order_set->files[x->file].display,
+			       order_set->files[y->file].display);
+		return c ? c : x->file < y->file ? -1 : 1;
+	}
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	return c ? c : x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Fill @p fs with @p n findings from a small generator: three files (two
+ * shown under one path, one without findings), lines that repeat, rules
+ * whose ids do not sort as their indexes, some findings without a file. */
+static void make_findings(zl_findings_t *fs, zl_zoneset_t *set, size_t n, uint32_t seed)
+{
+	static const char *const rules[] = { "zone.x", "dmarc.a", "spf.b", "dkim.c", "custom.z" };
+	zl_zoneset_add_file(set, "b.zone", "b.zone");
+	zl_zoneset_add_file(set, "a.zone", "a.zone");
+	zl_zoneset_add_file(set, "other/a.zone", "a.zone");
+	zl_zoneset_add_file(set, "unused.zone", "c.zone");
+	uint32_t x = seed;
+	for (size_t i = 0; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		zl_finding_t *f = zl_findings_add(fs);
+		unsigned r = (x >> 8) % 5;
+		f->rule = rules[r];
+		f->rule_index = (int16_t)(r * 7 + 1);
+		f->file = (x >> 12) % 8 == 0 ? ZL_NO_FILE : (uint16_t)((x >> 16) % 3);
+		f->line = (x >> 20) % 50;
+		f->severity = ZL_SEV_WARNING;
+	}
+}
+
+static void check_sorted(const zl_findings_t *fs, const zl_zoneset_t *set, size_t n)
+{
+	assert_int_equal(fs->n, n);
+	order_set = set;
+	unsigned char *seen = calloc(n ? n : 1, 1);
+	assert_non_null(seen);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			assert_true(report_order(&fs->v[i - 1], &fs->v[i]) < 0);
+		assert_true(fs->v[i].seq < n && !seen[fs->v[i].seq]);
+		seen[fs->v[i].seq] = 1; /* each finding once */
+	}
+	free(seen);
+}
+
+static void test_sort_order(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = { 0, 1, 2, 3, 100, 5000, 70000 };
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		zl_zoneset_t set;
+		zl_findings_t fs;
+		zl_zoneset_init(&set);
+		zl_findings_init(&fs);
+		make_findings(&fs, &set, sizes[k], (uint32_t)k + 1);
+		zl_findings_sort(&fs, &set);
+		check_sorted(&fs, &set, sizes[k]);
+		zl_findings_free(&fs);
+		zl_zoneset_free(&set);
+	}
+}
+
+/* A list out of emission order (no path of the program makes one: it is
+ * sorted by comparisons), and line numbers of 32 bits in the key. */
+static void test_sort_other_lists(void **state)
+{
+	(void)state;
+	for (int variant = 0; variant < 2; variant++) {
+		zl_zoneset_t set;
+		zl_findings_t fs;
+		zl_zoneset_init(&set);
+		zl_findings_init(&fs);
+		make_findings(&fs, &set, 3000, 7);
+		for (size_t i = 0; i < fs.n; i++) {
+			if (variant == 0)
+				fs.v[i].seq = (uint32_t)(fs.n - 1 - i);
+			else
+				fs.v[i].line = 0xfffffff0u - (uint32_t)(i % 9);
+		}
+		zl_findings_sort(&fs, &set);
+		check_sorted(&fs, &set, 3000);
+		zl_findings_free(&fs);
+		zl_zoneset_free(&set);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_owner_and_parents),
 		cmocka_unit_test(test_no_reference),
 		cmocka_unit_test(test_awkward_names),
+		cmocka_unit_test(test_sort_order),
+		cmocka_unit_test(test_sort_other_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
