@@ -223,7 +223,7 @@ int zl_cmd_check(int argc, char **argv)
 			nentries == 1 ? "y" : "ies", write_baseline);
 		goto out;
 	}
-	zl_report_in_t in = { &run.set, &run.findings, &run.config, false };
+	zl_report_in_t in = { &run.set, &run.findings, &run.config, false, run.jobs };
 	if (baseline) {
 		run.findings.baseline = true;
 		run.findings.baselined = zl_findings_apply_baseline(&run.findings, &bl);

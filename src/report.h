@@ -18,7 +18,21 @@ typedef struct zl_report_in {
 	const zl_findings_t *findings;
 	const zl_config_t *config;
 	bool color;                  /**< text only: ANSI colours */
+	unsigned jobs;               /**< threads that may write findings out; 0 or 1: one */
 } zl_report_in_t;
+
+/** Writes finding @p i of @p in to @p out; called from any thread. */
+typedef void (*zl_report_one_fn)(FILE *out, const zl_report_in_t *in, size_t i);
+
+/**
+ * @brief Write every finding with @p one, in order, to @p out.
+ *
+ * With @c in->jobs above one and many findings, helper threads write the
+ * findings ahead into memory and this thread copies their text out in
+ * order: the output is the same either way.  @p one must depend on the
+ * finding and @p in only.
+ */
+void zl_report_each(FILE *out, const zl_report_in_t *in, zl_report_one_fn one);
 
 /** @brief `file:line: severity: message [rule]` lines and a summary line. */
 int zl_report_text(FILE *out, const zl_report_in_t *in);

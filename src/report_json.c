@@ -85,32 +85,35 @@ static void field(FILE *out, const char *name, const char *value, int *first)
 		fputs("null", out);
 }
 
+static void json_finding(FILE *out, const zl_report_in_t *in, size_t i)
+{
+	const zl_finding_t *f = &in->findings->v[i];
+	int first = 1;
+	fputs(i ? ",\n{" : "\n{", out);
+	field(out, "file", zl_report_file(in, f), &first);
+	if (f->file != ZL_NO_FILE)
+		fprintf(out, ",\"line\":%u", f->line);
+	else
+		fputs(",\"line\":null", out);
+	field(out, "zone", f->zone, &first);
+	char ob[ZL_NAME_STRLEN], tb[16];
+	field(out, "owner", zl_finding_owner(f, ob), &first);
+	field(out, "type", zl_finding_type(f, tb), &first);
+	field(out, "rule", f->rule, &first);
+	field(out, "severity", zl_severity_name(f->severity), &first);
+	char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+	const char *sug = zl_finding_suggestion(f, sb);
+	field(out, "message", zl_finding_message(f, mb), &first);
+	if (sug)
+		field(out, "suggestion", sug, &first);
+	fputc('}', out);
+}
+
 int zl_report_json(FILE *out, const zl_report_in_t *in)
 {
 	const zl_findings_t *fs = in->findings;
 	fputs("{\"version\":1,\"findings\":[", out);
-	for (size_t i = 0; i < fs->n; i++) {
-		const zl_finding_t *f = &fs->v[i];
-		int first = 1;
-		fputs(i ? ",\n{" : "\n{", out);
-		field(out, "file", zl_report_file(in, f), &first);
-		if (f->file != ZL_NO_FILE)
-			fprintf(out, ",\"line\":%u", f->line);
-		else
-			fputs(",\"line\":null", out);
-		field(out, "zone", f->zone, &first);
-		char ob[ZL_NAME_STRLEN], tb[16];
-		field(out, "owner", zl_finding_owner(f, ob), &first);
-		field(out, "type", zl_finding_type(f, tb), &first);
-		field(out, "rule", f->rule, &first);
-		field(out, "severity", zl_severity_name(f->severity), &first);
-		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
-		const char *sug = zl_finding_suggestion(f, sb);
-		field(out, "message", zl_finding_message(f, mb), &first);
-		if (sug)
-			field(out, "suggestion", sug, &first);
-		fputc('}', out);
-	}
+	zl_report_each(out, in, json_finding);
 	zl_counts_t c = zl_findings_count(fs);
 	fprintf(out,
 		"\n],\"summary\":{\"files\":%u,\"zones\":%u,\"records\":%llu,\"errors\":%zu,"

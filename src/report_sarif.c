@@ -63,6 +63,65 @@ static void rule_obj(FILE *out, const char *id, const char *summary, const char 
 	fputs("]}}", out);
 }
 
+static void sarif_result(FILE *out, const zl_report_in_t *in, size_t i)
+{
+	const zl_finding_t *f = &in->findings->v[i];
+	fputs(i ? ",\n{" : "\n{", out);
+	fputs("\"ruleId\":", out);
+	zl_json_string(out, f->rule);
+	fprintf(out, ",\"ruleIndex\":%d,\"level\":\"%s\",", f->rule_index,
+		level_of(f->severity));
+	if (in->findings->baseline) /* every result shown is one the baseline lacks */
+		fputs("\"baselineState\":\"new\",", out);
+	fputs("\"message\":{\"text\":", out);
+	char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+	const char *msg = zl_finding_message(f, mb), *sug = zl_finding_suggestion(f, sb);
+	if (sug) {
+		size_t l = strlen(msg) + strlen(sug) + 32;
+		char *m = malloc(l);
+		if (m) {
+			snprintf(m, l, "%s\nSuggestion:\n%s", msg, sug);
+			zl_json_string(out, m);
+			free(m);
+		} else {
+			zl_json_string(out, msg);
+		}
+	} else {
+		zl_json_string(out, msg);
+	}
+	fputc('}', out);
+	const char *file = zl_report_file(in, f);
+	fputs(",\"locations\":[{", out);
+	if (file) {
+		fputs("\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
+		put_uri(out, file);
+		fprintf(out, "},\"region\":{\"startLine\":%u}}", f->line ? f->line : 1);
+	}
+	char ob[ZL_NAME_STRLEN], tb[16];
+	if (f->owner) {
+		fputs(file ? ",\"logicalLocations\":[{\"fullyQualifiedName\":" :
+			     "\"logicalLocations\":[{\"fullyQualifiedName\":", out);
+		zl_json_string(out, zl_finding_owner(f, ob));
+		fputs(",\"kind\":\"resource\"}]", out);
+	}
+	fputs("}]", out);
+	if (f->zone || f->type) {
+		fputs(",\"properties\":{", out);
+		int first = 1;
+		if (f->zone) {
+			fputs("\"zone\":", out);
+			zl_json_string(out, f->zone);
+			first = 0;
+		}
+		if (f->type) {
+			fputs(first ? "\"type\":" : ",\"type\":", out);
+			zl_json_string(out, zl_finding_type(f, tb));
+		}
+		fputc('}', out);
+	}
+	fputc('}', out);
+}
+
 int zl_report_sarif(FILE *out, const zl_report_in_t *in)
 {
 	fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
@@ -88,63 +147,7 @@ int zl_report_sarif(FILE *out, const zl_report_in_t *in)
 	}
 	fputs("]}},\"columnKind\":\"utf16CodeUnits\",\"results\":[", out);
 	const zl_findings_t *fs = in->findings;
-	for (size_t i = 0; i < fs->n; i++) {
-		const zl_finding_t *f = &fs->v[i];
-		fputs(i ? ",\n{" : "\n{", out);
-		fputs("\"ruleId\":", out);
-		zl_json_string(out, f->rule);
-		fprintf(out, ",\"ruleIndex\":%d,\"level\":\"%s\",", f->rule_index,
-			level_of(f->severity));
-		if (fs->baseline) /* every result shown is one the baseline lacks */
-			fputs("\"baselineState\":\"new\",", out);
-		fputs("\"message\":{\"text\":", out);
-		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
-		const char *msg = zl_finding_message(f, mb), *sug = zl_finding_suggestion(f, sb);
-		if (sug) {
-			size_t l = strlen(msg) + strlen(sug) + 32;
-			char *m = malloc(l);
-			if (m) {
-				snprintf(m, l, "%s\nSuggestion:\n%s", msg, sug);
-				zl_json_string(out, m);
-				free(m);
-			} else {
-				zl_json_string(out, msg);
-			}
-		} else {
-			zl_json_string(out, msg);
-		}
-		fputc('}', out);
-		const char *file = zl_report_file(in, f);
-		fputs(",\"locations\":[{", out);
-		if (file) {
-			fputs("\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
-			put_uri(out, file);
-			fprintf(out, "},\"region\":{\"startLine\":%u}}", f->line ? f->line : 1);
-		}
-		char ob[ZL_NAME_STRLEN], tb[16];
-		if (f->owner) {
-			fputs(file ? ",\"logicalLocations\":[{\"fullyQualifiedName\":" :
-				     "\"logicalLocations\":[{\"fullyQualifiedName\":", out);
-			zl_json_string(out, zl_finding_owner(f, ob));
-			fputs(",\"kind\":\"resource\"}]", out);
-		}
-		fputs("}]", out);
-		if (f->zone || f->type) {
-			fputs(",\"properties\":{", out);
-			int first = 1;
-			if (f->zone) {
-				fputs("\"zone\":", out);
-				zl_json_string(out, f->zone);
-				first = 0;
-			}
-			if (f->type) {
-				fputs(first ? "\"type\":" : ",\"type\":", out);
-				zl_json_string(out, zl_finding_type(f, tb));
-			}
-			fputc('}', out);
-		}
-		fputc('}', out);
-	}
+	zl_report_each(out, in, sarif_result);
 	fputs("\n]", out);
 	/* what the baseline and --changed-since hid (SARIF 2.1.0 section 3.8: a property bag) */
 	if (fs->baseline || fs->changed_only) {

@@ -2,16 +2,16 @@
  * Copyright (c) 2026 the zonelint authors
  * SPDX-License-Identifier: BSD-3-Clause
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 
-/* Write text with every control byte escaped, so nothing raw reaches a terminal. */
-static void put_safe(FILE *out, const char *s)
+/* Write the @p len octets at @p s with every control byte escaped, so
+ * nothing raw reaches a terminal. */
+static void put_safe_n(FILE *out, const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *run = p;
-	for (; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
+	for (; p < end; p++) {
 		if (*p >= 0x20 && *p != 0x7f)
 			continue;
 		fwrite(run, 1, (size_t)(p - run), out); /* the safe run before it */
@@ -19,6 +19,11 @@ static void put_safe(FILE *out, const char *s)
 		run = p + 1;
 	}
 	fwrite(run, 1, (size_t)(p - run), out);
+}
+
+static void put_safe(FILE *out, const char *s)
+{
+	put_safe_n(out, s, strlen(s));
 }
 
 static const char *color_of(zl_severity_t s)
@@ -30,45 +35,43 @@ static const char *color_of(zl_severity_t s)
 	}
 }
 
+static void text_finding(FILE *out, const zl_report_in_t *in, size_t i)
+{
+	const zl_finding_t *f = &in->findings->v[i];
+	char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
+	const char *file = zl_report_file(in, f);
+	if (file) {
+		put_safe(out, file);
+		fprintf(out, ":%u: ", f->line);
+	} else {
+		fputs("zonelint: ", out);
+	}
+	if (in->color)
+		fprintf(out, "%s%s\033[0m: ", color_of(f->severity), zl_severity_name(f->severity));
+	else
+		fprintf(out, "%s: ", zl_severity_name(f->severity));
+	put_safe(out, zl_finding_message(f, mb));
+	fputs(" [", out);
+	put_safe(out, f->rule);
+	fputs("]\n", out);
+	const char *s = zl_finding_suggestion(f, sb);
+	/* one suggestion line per record, indented */
+	while (s && *s) {
+		const char *e = strchr(s, '\n');
+		size_t l = e ? (size_t)(e - s) : strlen(s);
+		fputs("    suggestion: ", out);
+		put_safe_n(out, s, l);
+		fputc('\n', out);
+		s += l;
+		if (*s == '\n')
+			s++;
+	}
+}
+
 int zl_report_text(FILE *out, const zl_report_in_t *in)
 {
 	const zl_findings_t *fs = in->findings;
-	for (size_t i = 0; i < fs->n; i++) {
-		const zl_finding_t *f = &fs->v[i];
-		char mb[ZL_FINDING_TEXT_MAX], sb[ZL_FINDING_TEXT_MAX];
-		const char *file = zl_report_file(in, f);
-		if (file) {
-			put_safe(out, file);
-			fprintf(out, ":%u: ", f->line);
-		} else {
-			fputs("zonelint: ", out);
-		}
-		if (in->color)
-			fprintf(out, "%s%s\033[0m: ", color_of(f->severity),
-				zl_severity_name(f->severity));
-		else
-			fprintf(out, "%s: ", zl_severity_name(f->severity));
-		put_safe(out, zl_finding_message(f, mb));
-		fputs(" [", out);
-		put_safe(out, f->rule);
-		fputs("]\n", out);
-		const char *s = zl_finding_suggestion(f, sb);
-		if (s) {
-			/* one suggestion line per record, indented */
-			while (*s) {
-				const char *e = strchr(s, '\n');
-				size_t l = e ? (size_t)(e - s) : strlen(s);
-				char *line = strndup(s, l);
-				fputs("    suggestion: ", out);
-				put_safe(out, line ? line : "");
-				fputc('\n', out);
-				free(line);
-				s += l;
-				if (*s == '\n')
-					s++;
-			}
-		}
-	}
+	zl_report_each(out, in, text_finding);
 	zl_counts_t c = zl_findings_count(fs);
 	fprintf(out, "%zu error%s, %zu warning%s, %zu info%s in %u zone%s (%u file%s, %llu record%s)\n",
 		c.errors, c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s",

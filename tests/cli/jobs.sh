@@ -21,6 +21,8 @@ for fmt in text json sarif; do
 			sh -c 'cmp -s "$1.rc" "$2.rc" && cmp -s "$1.err" "$2.err"' _ "B.$fmt.1" "B.$fmt.$j"
 	done
 done
+check "zone B has over 2,048 findings (so threads wrote the report: report.c)" \
+	sh -c '[ "$(grep -c " \[[a-z0-9-]*\]$" B.text.1)" -gt 2048 ]'
 check "zone B has findings of several families (so threads had work)" \
 	sh -c '[ "$(grep -o "\[[a-z]*-" B.text.1 | sort -u | wc -l)" -ge 4 ]'
 "$ZONELINT" check --no-config --fail-on never B.zone >B.default

@@ -315,7 +315,7 @@ static void fz_render(const zl_run_t *run, fz_reporter_t fn, char **buf, size_t 
 {
 	FILE *f = open_memstream(buf, len);
 	FZ_CHECK(f != NULL);
-	zl_report_in_t in = { &run->set, &run->findings, &run->config, false };
+	zl_report_in_t in = { &run->set, &run->findings, &run->config, false, 1 };
 	fn(f, &in);
 	FZ_CHECK(fclose(f) == 0);
 }
