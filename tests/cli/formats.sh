@@ -8,6 +8,14 @@ check "text line: file:line: severity: message [rule]" \
 	grep -Eq '^z\.zone:9: warning: .* \[zone-duplicate\]$' text.out
 check "text summary line" grep -Eq '^[0-9]+ errors?, [0-9]+ warnings?, [0-9]+ infos? in 1 zone \(1 file, [0-9]+ records?\)$' text.out
 check "no raw escape byte in text output" sh -c '! grep -q "$(printf "\\033")" text.out'
+# a file name's control bytes, at every place in a word of 8 octets, are
+# written as \ddd and the octets around them as they are
+ctl="$(printf 'a\001bcdefgh\177ijklmnop\tqrstuvw\033x')"
+cp z.zone "$ctl.zone"
+"$ZONELINT" check --no-config --fail-on never "$ctl.zone" >ctl.out
+check "control bytes in a file name are escaped in text output" \
+	grep -q '^a\\001bcdefgh\\127ijklmnop\\009qrstuvw\\027x\.zone:9: warning: ' ctl.out
+check "so no line has a raw control byte" sh -c '! LC_ALL=C grep -q "[[:cntrl:]]" ctl.out'
 NO_COLOR=1 "$ZONELINT" check --no-config --fail-on never z.zone >nocolor.out
 check "no colour when not a terminal" sh -c '! grep -q "$(printf "\\033")" nocolor.out'
 "$ZONELINT" check --no-config --fail-on never --format json z.zone >j.json
