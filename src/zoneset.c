@@ -590,6 +590,27 @@ zl_zone_t *zl_zoneset_zone_for(const zl_zoneset_t *set, const zl_node_t *node)
 	return NULL;
 }
 
+/* The octets a name's text holds as they are: the printable ones but
+ * . \\ " ( ) ; @ $, which mean something in a zone file. */
+static const uint8_t name_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 char *zl_wire_name_str(const uint8_t *wire, size_t len, char *buf)
 {
 	size_t o = 0, i = 0;
@@ -601,16 +622,22 @@ char *zl_wire_name_str(const uint8_t *wire, size_t len, char *buf)
 		uint8_t l = wire[i++];
 		if (l > 63 || i + l > len)
 			break;
-		for (uint8_t k = 0; k < l; k++) {
-			uint8_t c = wire[i + k];
-			if (c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' ||
+		const uint8_t *label = wire + i;
+		uint8_t k = 0;
+		while (k < l && name_plain[label[k]])
+			k++;
+		memcpy(buf + o, label, k); /* most labels are written as they are */
+		o += k;
+		for (; k < l; k++) {
+			uint8_t c = label[k];
+			if (name_plain[c]) {
+				buf[o++] = (char)c;
+			} else if (c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' ||
 			    c == ';' || c == '@' || c == '$') {
 				buf[o++] = '\\';
 				buf[o++] = (char)c;
-			} else if (c <= 0x20 || c >= 0x7f) {
-				o += (size_t)sprintf(buf + o, "\\%03u", c);
 			} else {
-				buf[o++] = (char)c;
+				o += (size_t)sprintf(buf + o, "\\%03u", c);
 			}
 		}
 		i += l;

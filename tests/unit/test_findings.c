@@ -206,12 +206,27 @@ static void test_sort_other_lists(void **state)
 	}
 }
 
+/* Names are written out as a zone file would hold them: the octets special
+ * there escaped, the unprintable ones as \ddd, the rest as they are. */
+static void test_name_text(void **state)
+{
+	(void)state;
+	zl_zoneset_t set;
+	zl_zoneset_init(&set);
+	owner_node(&set, "a-0_z9.example.");
+	owner_node(&set, "\\000x\\032y\\127\\128\\255.example.");
+	owner_node(&set, "\\.\\\\\\\"\\(\\)\\;\\@\\$.example.");
+	owner_node(&set, "!#%&*+,/:<=>?[]^`{|}~.example.");
+	zl_zoneset_free(&set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_owner_and_parents),
 		cmocka_unit_test(test_no_reference),
 		cmocka_unit_test(test_awkward_names),
+		cmocka_unit_test(test_name_text),
 		cmocka_unit_test(test_sort_order),
 		cmocka_unit_test(test_sort_other_lists),
 	};
