@@ -525,10 +525,19 @@ static void do_uris(ctx_t *c, const zl_tv_tag_t *t, zl_dmarc_tag_id_t id)
 	d->field[id].valid = nvalid > 0;
 }
 
+static const unsigned char tag_lens[] = {
+#define X_(e, s) sizeof(s) - 1,
+	ZL_DMARC_TAG_LIST(X_)
+#undef X_
+};
+
 static int known_tag(const char *name, size_t len)
 {
+	/* the length and the first letter rule out all but one, mostly */
+	unsigned char first = (unsigned char)(len ? name[0] | 0x20 : 0);
 	for (size_t i = 0; i < ZL_ARRAY_SIZE(tag_names); i++)
-		if (zl_tv_eq(name, len, tag_names[i], true))
+		if (tag_lens[i] == len && (unsigned char)tag_names[i][0] == first &&
+		    zl_tv_eq(name, len, tag_names[i], true))
 			return (int)i;
 	return -1;
 }
