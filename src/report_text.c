@@ -2,20 +2,11 @@
  * Copyright (c) 2026 the zonelint authors
  * SPDX-License-Identifier: BSD-3-Clause
  */
-#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "report.h"
-
-/* Has the word of 8 octets a control octet (below 0x20, or 0x7f)?  The
- * test for an octet below n (here 0x20) is exact for any n up to 128. */
-static inline bool has_control(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	uint64_t del = w ^ (ones * 0x7f);
-	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high;
-}
+#include "util.h"
 
 /* Write the @p len octets at @p s with every control byte escaped, so
  * nothing raw reaches a terminal; 8 octets at a time where none is. */
@@ -24,7 +15,7 @@ static void put_safe_n(FILE *out, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
 	while (p < end) {
 		uint64_t w;
-		if (end - p >= 8 && (memcpy(&w, p, 8), !has_control(w))) {
+		if (end - p >= 8 && (memcpy(&w, p, 8), !zl_word_has_control(w))) {
 			p += 8;
 			continue;
 		}

@@ -74,12 +74,16 @@ static const char *vformat(zl_findings_t *fs, const zl_finding_t *f, const char 
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n < 0)
 		buf[0] = '\0';
-	size_t len = strlen(buf);
-	int clean = 1;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)buf[i] < 0x20 || (unsigned char)buf[i] >= 0x7f)
-			clean = 0;
-	if (clean)
+	size_t len = strlen(buf), i = 0;
+	/* is every octet printable ASCII?  8 at a time, then one by one */
+	for (uint64_t w; i + 8 <= len; i += 8) {
+		memcpy(&w, buf + i, 8);
+		if (zl_word_has_control(w) | zl_word_has_high(w))
+			break;
+	}
+	while (i < len && (unsigned char)buf[i] >= 0x20 && (unsigned char)buf[i] < 0x7f)
+		i++;
+	if (i == len)
 		return zl_findings_text(fs, f, buf, len);
 	char *out = zl_xmalloc(len * 4 + 1);
 	size_t o = 0;

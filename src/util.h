@@ -12,6 +12,24 @@
 #include "zoneset.h"
 
 /**
+ * @brief Of the 8 octets in @p w, is one a control octet: below 0x20, or
+ *        0x7f?  (The test for an octet below 0x20 is exact for any bound
+ *        up to 0x80.)  Non-zero if so.
+ */
+static inline uint64_t zl_word_has_control(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t del = w ^ (ones * 0x7f);
+	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high;
+}
+
+/** @brief Of the 8 octets in @p w, is one 0x80 or above?  Non-zero if so. */
+static inline uint64_t zl_word_has_high(uint64_t w)
+{
+	return w & 0x8080808080808080u;
+}
+
+/**
  * @brief Copy @p len bytes of @p src into @p buf for a message: bytes below
  *        0x20, 0x7f and above, backslash and double quote are escaped
  *        (\DDD, \\, \"), so nothing from a zone reaches a terminal raw.
