@@ -565,6 +565,44 @@ static void test_huge_hint(void **state)
 	free(p);
 }
 
+/* Names are one whatever the case of their letters, and only of their
+ * letters: every octet value at every place of labels of every length up
+ * to 40 (the index hashes 8 octets at a time). */
+static void test_name_case(void **state)
+{
+	(void)state;
+	zl_zoneset_t set;
+	zl_zoneset_init(&set);
+	uint8_t w[64], v[64];
+	for (unsigned l = 1; l <= 40; l++) {
+		for (unsigned c = 0; c < 256; c++) {
+			unsigned at = (c + l) % l; /* the place of the octet tried */
+			w[0] = (uint8_t)l;
+			for (unsigned k = 0; k < l; k++)
+				w[1 + k] = (uint8_t)('a' + (k + c) % 26);
+			w[1 + at] = (uint8_t)c;
+			w[1 + l] = 0;
+			const zl_node_t *n = zl_zoneset_intern(&set, w, l + 2);
+			/* the same name with its letters in upper case */
+			memcpy(v, w, l + 2);
+			for (unsigned k = 0; k < l; k++)
+				if (v[1 + k] >= 'a' && v[1 + k] <= 'z')
+					v[1 + k] = (uint8_t)(v[1 + k] - 32);
+			assert_ptr_equal(zl_zoneset_find(&set, v, l + 2), n);
+			/* the octet 0x20 apart that is not its other case: another name */
+			bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			memcpy(v, w, l + 2);
+			v[1 + at] = (uint8_t)(c ^ 0x20);
+			const zl_node_t *o = zl_zoneset_find(&set, v, l + 2);
+			if (letter)
+				assert_ptr_equal(o, n);
+			else
+				assert_true(o != n);
+		}
+	}
+	zl_zoneset_free(&set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -572,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_shared_rdata),
 		cmocka_unit_test(test_line_saturates),
 		cmocka_unit_test(test_name_index),
+		cmocka_unit_test(test_name_case),
 		cmocka_unit_test(test_huge_hint),
 		cmocka_unit_test(test_records_in_file_order),
 		cmocka_unit_test(test_files_limit),
