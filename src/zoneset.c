@@ -376,6 +376,20 @@ size_t zl_name_from_text(const char *s, size_t sl, const uint8_t *origin, size_t
 	out[0] = 0;
 	for (size_t i = 0; i < sl; i++) {
 		unsigned c = (unsigned char)s[i];
+		if (c != '.' && c != '\\') {
+			/* a run of octets as they are, copied at once */
+			size_t j = i + 1;
+			while (j < sl && s[j] != '.' && s[j] != '\\')
+				j++;
+			size_t n = j - i;
+			if (o + n > 255 || o + n - lenpos - 1 > 63)
+				return 0;
+			memcpy(out + o, s + i, n);
+			o += n;
+			out[lenpos] = (uint8_t)(o - lenpos - 1);
+			i = j - 1;
+			continue;
+		}
 		if (c == '.') {
 			if (o - lenpos - 1 == 0)
 				return 0;

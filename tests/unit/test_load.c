@@ -603,6 +603,47 @@ static void test_name_case(void **state)
 	zl_zoneset_free(&set);
 }
 
+/* Names from their text: runs of plain octets, escapes between them, and
+ * the limits of RFC 1035 section 2.3.4 (labels of 63 octets, names of 255). */
+static void test_name_text_limits(void **state)
+{
+	(void)state;
+	uint8_t out[300];
+	char s[400];
+	const uint8_t origin[] = { 3, 'c', 'o', 'm', 0 };
+	assert_int_equal(zl_name_from_text("a\\.b\\046c.d.", 12, NULL, 0, out), 9);
+	assert_int_equal(out[0], 5); /* a.b.c: one label, its dots escaped */
+	assert_memory_equal(out + 1, "a.b.c", 5);
+	assert_int_equal(out[6], 1);
+	assert_int_equal(out[7], 'd');
+	assert_int_equal(out[8], 0);
+	assert_int_equal(zl_name_from_text("www", 3, origin, sizeof(origin), out), 9);
+	assert_memory_equal(out, "\x03www\x03" "com", 9);
+	assert_int_equal(zl_name_from_text("a..b.", 5, NULL, 0, out), 0);
+	assert_int_equal(zl_name_from_text("ab\\", 3, NULL, 0, out), 0);
+	for (unsigned l = 62; l <= 64; l++) {
+		memset(s, 'x', l);
+		memcpy(s + l, ".", 2);
+		size_t n = zl_name_from_text(s, l + 1, NULL, 0, out);
+		assert_int_equal(n, l <= 63 ? l + 2 : 0);
+	}
+	/* four labels of 62 and one of n: 4 * 63 + n + 2 octets in all */
+	for (unsigned n = 0; n <= 2; n++) {
+		size_t o = 0;
+		for (int k = 0; k < 4; k++) {
+			memset(s + o, 'y', 62);
+			o += 62;
+			s[o++] = '.';
+		}
+		memset(s + o, 'z', n + 1);
+		o += n + 1;
+		s[o++] = '.';
+		size_t got = zl_name_from_text(s, o, NULL, 0, out);
+		size_t want = 4 * 63 + (n + 2) + 1;
+		assert_int_equal(got, want <= 255 ? want : 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -611,6 +652,7 @@ int main(void)
 		cmocka_unit_test(test_line_saturates),
 		cmocka_unit_test(test_name_index),
 		cmocka_unit_test(test_name_case),
+		cmocka_unit_test(test_name_text_limits),
 		cmocka_unit_test(test_huge_hint),
 		cmocka_unit_test(test_records_in_file_order),
 		cmocka_unit_test(test_files_limit),
