@@ -63,9 +63,11 @@ static bool name_eq(const zl_node_t *n, const uint8_t *wire, size_t len)
 		return false;
 	for (size_t i = 0; n; n = zl_node_parent(n)) {
 		size_t l = 1u + n->label[0];
-		for (size_t k = 0; k < l; k++)
-			if (n->label[k] != lower(wire[i + k]))
-				return false;
+		/* a label is kept in lower case, and most names come so */
+		if (memcmp(n->label, wire + i, l) != 0)
+			for (size_t k = 0; k < l; k++)
+				if (n->label[k] != lower(wire[i + k]))
+					return false;
 		i += l;
 	}
 	return true;
