@@ -123,6 +123,22 @@ size_t zl_spf_escape(char *dst, size_t size, const char *src, size_t len)
 	size_t need = 0, used = 0, i;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)src[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
+			/* a run written as it is, as far as it fits */
+			size_t j = i + 1;
+			while (j < len && (unsigned char)src[j] >= 0x20 && (unsigned char)src[j] < 0x7f &&
+			       src[j] != '\\' && src[j] != '"')
+				j++;
+			size_t n = j - i;
+			if (size > 0 && used == need && used + 1 < size) {
+				size_t k = n < size - 1 - used ? n : size - 1 - used;
+				memcpy(dst + used, src + i, k);
+				used += k;
+			}
+			need += n;
+			i = j - 1;
+			continue;
+		}
 		char tmp[4];
 		size_t n;
 		if (c < 0x20 || c >= 0x7f) {
@@ -876,11 +892,12 @@ static zl_spf_kind_t mechanism_kind(const char *s, size_t n)
 		{ "ptr", ZL_SPF_PTR },       { "ip4", ZL_SPF_IP4 },
 		{ "ip6", ZL_SPF_IP6 },       { "exists", ZL_SPF_EXISTS },
 	};
-	size_t i;
-	for (i = 0; i < ZL_ARRAY_SIZE(tab); i++) {
-		if (eq_nocase(s, n, tab[i].name))
+	if (n == 0)
+		return ZL_SPF_INVALID;
+	unsigned char first = (unsigned char)lower((unsigned char)s[0]);
+	for (size_t i = 0; i < ZL_ARRAY_SIZE(tab); i++) /* the first letter rules out most */
+		if ((unsigned char)tab[i].name[0] == first && eq_nocase(s, n, tab[i].name))
 			return tab[i].kind;
-	}
 	return ZL_SPF_INVALID;
 }
 

@@ -1069,6 +1069,15 @@ static void test_escape(void **state)
 	assert_string_equal(buf, "x\\001");
 	assert_int_equal(zl_spf_escape(buf, sizeof(buf), "\0", 1), 4);
 	assert_string_equal(buf, "\\000");
+	/* a run of plain text is cut where the room ends, and nothing after it */
+	assert_int_equal(zl_spf_escape(buf, 4, "abcdef", 6), 6);
+	assert_string_equal(buf, "abc");
+	assert_int_equal(zl_spf_escape(buf, 4, "ab\"cd", 5), 6);
+	assert_string_equal(buf, "ab");
+	assert_int_equal(zl_spf_escape(buf, 6, "ab\"cd", 5), 6);
+	assert_string_equal(buf, "ab\\\"c");
+	assert_int_equal(zl_spf_escape(buf, 1, "abc", 3), 3);
+	assert_string_equal(buf, "");
 
 	zl_arena_t a;
 	zl_spf_record_t r;
