@@ -15,7 +15,9 @@
 
 #include "arena.h"
 #include "common.h"
+#include "check.h"
 #include "dmarc.h"
+#include "dmarc_check.h"
 
 static const char impact_letter[] = {'N', 'C', 'I', 'D'};
 
@@ -381,6 +383,73 @@ static void test_huge(void **state)
 	zl_arena_free(&a);
 }
 
+/* zl_dmarc_site_parse(): records of the same text share one parse, other
+ * texts have their own, in any order, and past the room the cache keeps
+ * (ZL_DMARC_BY_TEXT_MAX) parses are still those of their record. */
+static void test_site_parse_by_text(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	size_t cap = 200 + (size_t)N * 120;
+	char *zone = malloc(cap);
+	assert_non_null(zone);
+	size_t o = (size_t)snprintf(zone, cap, "$ORIGIN example.com.\n$TTL 3600\n"
+				    "@ IN SOA ns hm 1 7200 3600 1209600 3600\n@ IN NS ns\n"
+				    "ns IN A 192.0.2.1\n");
+	/* h<i>: "reject" for even i, "none" for odd; i of 1000 or more: a text
+	 * of its own (an rua with i in it) */
+	for (unsigned i = 0; i < N; i++) {
+		if (i < 1000)
+			o += (size_t)snprintf(zone + o, cap - o, "_dmarc.h%u IN TXT \"v=DMARC1; p=%s\"\n",
+					      i, i % 2 ? "none" : "reject");
+		else
+			o += (size_t)snprintf(zone + o, cap - o,
+					      "_dmarc.h%u IN TXT \"v=DMARC1; p=%s; rua=mailto:r%u@"
+					      "example.com\"\n", i, i % 2 ? "none" : "reject", i);
+	}
+	zl_run_t run;
+	zl_run_init(&run);
+	zl_run_load_buffer(&run, "example.com.zone", zone, o);
+	zl_ctx_t ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.set = &run.set;
+	ctx.config = &run.config;
+	zl_dmarc_cache_t c;
+	zl_dmarc_cache_init(&c, &ctx);
+	const zl_dmarc_t *first[2] = { NULL, NULL };
+	for (unsigned round = 0; round < 2; round++)
+		for (unsigned i = 0; i < N; i++) {
+			char name[32];
+			snprintf(name, sizeof(name), "h%u.example.com.", i);
+			const zl_node_t *x = zl_zoneset_find_str(&run.set, name, NULL);
+			assert_non_null(x);
+			const zl_dmarc_site_t *site = zl_dmarc_site(&c, x);
+			assert_int_equal(site->found, ZL_DMARC_FOUND_ONE);
+			const zl_dmarc_t *d = zl_dmarc_site_parse(&c, site);
+			assert_non_null(d);
+			assert_true(d->is_dmarc);
+			assert_int_equal(d->p, i % 2 ? ZL_DMARC_POLICY_NONE : ZL_DMARC_POLICY_REJECT);
+			if (i < 1000) {
+				if (!first[i % 2])
+					first[i % 2] = d;
+				if (round == 0) /* before other texts took the room */
+					assert_ptr_equal(d, first[i % 2]); /* parsed once */
+				assert_int_equal(d->n_rua, 0);
+			} else {
+				char want[48];
+				snprintf(want, sizeof(want), "mailto:r%u@example.com", i);
+				assert_int_equal(d->n_rua, 1);
+				assert_int_equal(d->n_rua_valid, 1);
+				assert_true(d->rua[0].uri.len == strlen(want) &&
+					    !memcmp(d->rua[0].uri.text, want, strlen(want)));
+			}
+		}
+	assert_true(c.texts.total >= ZL_DMARC_BY_TEXT_MAX); /* the room ran out on the way */
+	zl_dmarc_cache_free(&c);
+	zl_run_free(&run);
+	free(zone);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -388,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_values),   cmocka_unit_test(test_defaults_absent),
 		cmocka_unit_test(test_messages), cmocka_unit_test(test_is_dmarc),
 		cmocka_unit_test(test_names),    cmocka_unit_test(test_huge),
+		cmocka_unit_test(test_site_parse_by_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
