@@ -12,6 +12,7 @@
 #include "ptrmap.h"
 #include "rules.h"
 #include "spf.h"
+#include "textcache.h"
 #include "zoneset.h"
 
 /*
@@ -71,6 +72,7 @@ typedef struct zl_spfdb {
 	size_t n, cap;
 	zl_arena_t keep;  /**< the entries and their edges */
 	zl_arena_t cache; /**< parsed records of entries, bounded */
+	zl_textcache_t texts; /**< parsed records by their text */
 	zl_arena_t probe; /**< one parse, emptied right after */
 	zl_arena_t eval;  /**< one evaluation's strings, emptied after each */
 	char *buf;        /**< the text of one record */

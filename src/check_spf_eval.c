@@ -51,6 +51,7 @@ void zl_spfdb_init(zl_spfdb_t *db, zl_ctx_t *ctx)
 	zl_arena_init(&db->cache);
 	zl_arena_init(&db->probe);
 	zl_arena_init(&db->eval);
+	zl_textcache_init(&db->texts);
 }
 
 void zl_spfdb_free(zl_spfdb_t *db)
@@ -62,6 +63,7 @@ void zl_spfdb_free(zl_spfdb_t *db)
 	zl_arena_free(&db->cache);
 	zl_arena_free(&db->probe);
 	zl_arena_free(&db->eval);
+	zl_textcache_free(&db->texts);
 	memset(db, 0, sizeof(*db));
 }
 
@@ -170,19 +172,29 @@ static const char *rr_text(zl_spfdb_t *db, const zl_rr_t *rr, size_t *len)
 	return db->buf;
 }
 
+static const void *parse_text(const char *text, size_t len, zl_arena_t *arena)
+{
+	zl_spf_record_t *r = zl_arena_alloc(arena, sizeof(*r));
+	zl_spf_parse(r, text, len, arena);
+	return r;
+}
+
 const zl_spf_record_t *zl_spfdb_record(zl_spfdb_t *db, zl_spfname_t *sn, zl_arena_t *arena)
 {
 	if (sn->rec)
 		return sn->rec;
 	size_t len;
 	const char *text = rr_text(db, sn->rr, &len);
-	/* the parse copies the text: the buffer is free again afterwards */
+	/* a text parsed before is not parsed again; past the text cache's
+	 * room, an entry's parse is kept with it while there is room, and
+	 * other parses go to the caller's arena.  The parse copies the text:
+	 * the buffer is free again afterwards */
 	zl_arena_t *a = sn->entry && db->cache.total < CACHE_MAX ? &db->cache : arena;
-	zl_spf_record_t *r = zl_arena_alloc(a, sizeof(*r));
-	zl_spf_parse(r, text, len, a);
+	bool kept;
+	const zl_spf_record_t *r = zl_textcache_get(&db->texts, text, len, parse_text, a, &kept);
 	sn->invalid = r->n_errors > 0;
 	sn->checked = true;
-	if (a == &db->cache)
+	if (kept || a == &db->cache)
 		sn->rec = r;
 	return r;
 }

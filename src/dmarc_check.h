@@ -13,6 +13,7 @@
 #include "dmarc.h"
 #include "ptrmap.h"
 #include "rules.h"
+#include "textcache.h"
 #include "zoneset.h"
 
 /*
@@ -61,18 +62,6 @@ typedef struct zl_dmarc_site {
 	zl_dmarc_psd_t psd;      /**< its psd tag (UNSET when absent) */
 } zl_dmarc_site_t;
 
-/** A parse kept by its record's text (zl_dmarc_site_parse()). */
-typedef struct zl_dmarc_by_text {
-	uint64_t hash;
-	size_t len;
-	const char *text;        /**< a copy, in the cache's texts arena */
-	zl_dmarc_t *parsed;      /**< NULL: the slot is empty */
-} zl_dmarc_by_text_t;
-
-/** Slots of zl_dmarc_cache_t.by_text, and the room its parses may take. */
-#define ZL_DMARC_BY_TEXT 256
-#define ZL_DMARC_BY_TEXT_MAX ((size_t)1 << 20)
-
 /** The lookup cache; lives as long as one family's run. */
 typedef struct zl_dmarc_cache {
 	zl_ctx_t *ctx;
@@ -81,10 +70,7 @@ typedef struct zl_dmarc_cache {
 	zl_arena_t parse;        /**< the latest parse and its text */
 	const zl_dmarc_site_t *last; /**< the site parsed last, or NULL */
 	const zl_dmarc_t *parsed; /**< its parse */
-	/* the parses of recent record texts: zones of many names often give
-	 * them all the same record, parsed once then */
-	zl_dmarc_by_text_t by_text[ZL_DMARC_BY_TEXT];
-	zl_arena_t texts;        /**< the texts and parses of by_text */
+	zl_textcache_t texts;    /**< parses by record text */
 	char *buf;               /**< one record's text, for the psd tag */
 	size_t bufcap;
 } zl_dmarc_cache_t;

@@ -60,7 +60,7 @@ void zl_dmarc_cache_init(zl_dmarc_cache_t *cache, zl_ctx_t *ctx)
 	zl_ptrmap_init(&cache->sites);
 	zl_arena_init(&cache->arena);
 	zl_arena_init(&cache->parse);
-	zl_arena_init(&cache->texts);
+	zl_textcache_init(&cache->texts);
 }
 
 void zl_dmarc_cache_free(zl_dmarc_cache_t *cache)
@@ -68,7 +68,7 @@ void zl_dmarc_cache_free(zl_dmarc_cache_t *cache)
 	zl_ptrmap_free(&cache->sites);
 	zl_arena_free(&cache->arena);
 	zl_arena_free(&cache->parse);
-	zl_arena_free(&cache->texts);
+	zl_textcache_free(&cache->texts);
 	free(cache->buf);
 	memset(cache, 0, sizeof(*cache));
 }
@@ -205,30 +205,10 @@ const zl_dmarc_site_t *zl_dmarc_site(zl_dmarc_cache_t *c, const zl_node_t *domai
 	return s;
 }
 
-/* The parse of @p text: the one kept for the same text, or a new one, kept
- * while the room lasts (in the latest-parse arena when it is used up). */
-static const zl_dmarc_t *parse_by_text(zl_dmarc_cache_t *c, const char *text, size_t len)
+static const void *parse_text(const char *text, size_t len, zl_arena_t *arena)
 {
-	uint64_t h = zl_hash_bytes(text, len, 0);
-	zl_dmarc_by_text_t *e = &c->by_text[h % ZL_DMARC_BY_TEXT];
-	if (e->parsed && e->hash == h && e->len == len && !memcmp(e->text, text, len))
-		return e->parsed;
-	zl_dmarc_t *d;
-	if (c->texts.total >= ZL_DMARC_BY_TEXT_MAX) {
-		d = zl_arena_calloc(&c->parse, sizeof(*d));
-		zl_dmarc_parse(d, text, len, &c->parse);
-		return d;
-	}
-	/* the parse of the copy refers to the copy only */
-	char *copy = zl_arena_alloc(&c->texts, len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	d = zl_arena_calloc(&c->texts, sizeof(*d));
-	zl_dmarc_parse(d, copy, len, &c->texts);
-	e->hash = h;
-	e->len = len;
-	e->text = copy;
-	e->parsed = d;
+	zl_dmarc_t *d = zl_arena_calloc(arena, sizeof(*d));
+	zl_dmarc_parse(d, text, len, arena);
 	return d;
 }
 
@@ -240,7 +220,7 @@ const zl_dmarc_t *zl_dmarc_site_parse(zl_dmarc_cache_t *c, const zl_dmarc_site_t
 		zl_arena_reset(&c->parse);
 		size_t len;
 		const char *text = zl_rr_txt(&c->parse, site->rr, &len);
-		c->parsed = parse_by_text(c, text, len);
+		c->parsed = zl_textcache_get(&c->texts, text, len, parse_text, &c->parse, NULL);
 		c->last = site;
 	}
 	return c->parsed;

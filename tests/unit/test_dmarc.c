@@ -385,7 +385,7 @@ static void test_huge(void **state)
 
 /* zl_dmarc_site_parse(): records of the same text share one parse, other
  * texts have their own, in any order, and past the room the cache keeps
- * (ZL_DMARC_BY_TEXT_MAX) parses are still those of their record. */
+ * (ZL_TEXTCACHE_MAX) parses are still those of their record. */
 static void test_site_parse_by_text(void **state)
 {
 	(void)state;
@@ -444,7 +444,7 @@ static void test_site_parse_by_text(void **state)
 					    !memcmp(d->rua[0].uri.text, want, strlen(want)));
 			}
 		}
-	assert_true(c.texts.total >= ZL_DMARC_BY_TEXT_MAX); /* the room ran out on the way */
+	assert_true(c.texts.arena.total >= ZL_TEXTCACHE_MAX); /* the room ran out on the way */
 	zl_dmarc_cache_free(&c);
 	zl_run_free(&run);
 	free(zone);
