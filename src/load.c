@@ -1409,6 +1409,12 @@ typedef struct pipe {
 	scan_t s;
 	uint16_t file;
 	zl_arena_t arena;             /* the scanner's suppressions */
+	/* the scanner gives memory to the index and the store ahead of the
+	 * loading thread (zl_zoneset_populate) */
+	zl_zoneset_t *set;
+	void *table;
+	size_t table_bytes;
+	zl_populate_t pop;
 } pipe_t;
 
 static void *pipe_scan(void *arg)
@@ -1438,6 +1444,7 @@ static void *pipe_scan(void *arg)
 		p->done = !more;
 		pthread_cond_signal(&p->filled);
 		pthread_mutex_unlock(&p->mu);
+		zl_zoneset_populate(p->set, p->table, p->table_bytes, &p->pop);
 	}
 	return NULL;
 }
@@ -1486,6 +1493,9 @@ static int load_text_piped(zl_loader_t *ld, fstate_t *st, const char *data, size
 	zl_arena_init(&p->arena);
 	p->s = (scan_t){ data, data + len, 1, 0, &p->arena, NULL, NULL };
 	p->file = st->file;
+	p->set = ld->set;
+	p->table = ld->set->table;
+	p->table_bytes = (size_t)ld->set->table_size * sizeof(*ld->set->table);
 	pthread_t tid;
 	int ok = pthread_create(&tid, NULL, pipe_scan, p) == 0;
 	if (ok) {

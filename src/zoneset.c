@@ -76,6 +76,7 @@ static bool name_eq(const zl_node_t *n, const uint8_t *wire, size_t len)
 void zl_zoneset_init(zl_zoneset_t *set)
 {
 	memset(set, 0, sizeof(*set));
+	atomic_init(&set->store_mark, 0);
 	zl_arena_init(&set->arena);
 	set->table_size = 1024;
 	set->table = zl_xcalloc(set->table_size, sizeof(*set->table));
@@ -274,7 +275,43 @@ static void *store_take(zl_zoneset_t *set, size_t size, size_t align)
 	if (at > set->store_size || size > set->store_size - at)
 		zl_oom();
 	set->store_used = at + size;
+	/* after the region's address and size: zl_zoneset_populate() reads them */
+	atomic_store_explicit(&set->store_mark, set->store_used, memory_order_release);
 	return set->store + at;
+}
+
+#define POPULATE_AHEAD ((size_t)1 << 20)
+#define POPULATE_STEP ((size_t)256 << 10)
+
+void zl_zoneset_populate(zl_zoneset_t *set, void *table, size_t table_bytes, zl_populate_t *pp)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+	/* every page of the index is written soon: 4 MB of it a call */
+	if (table && pp->index_done < table_bytes) {
+		size_t from = pp->index_done, n = table_bytes - from;
+		if (n > 4 * POPULATE_AHEAD)
+			n = 4 * POPULATE_AHEAD;
+		uintptr_t a = ((uintptr_t)table + from) & ~(uintptr_t)4095;
+		(void)madvise((void *)a, (uintptr_t)table + from + n - a, MADV_POPULATE_WRITE);
+		pp->index_done = from + n;
+	}
+	size_t mark = atomic_load_explicit(&set->store_mark, memory_order_acquire);
+	if (!mark)
+		return;
+	while (pp->store_done < mark + POPULATE_AHEAD &&
+	       pp->store_done + POPULATE_STEP <= set->store_size) {
+		if (madvise(set->store + pp->store_done, POPULATE_STEP, MADV_POPULATE_WRITE) != 0) {
+			pp->store_done = set->store_size; /* refused: not again */
+			break;
+		}
+		pp->store_done += POPULATE_STEP;
+	}
+#else
+	(void)set;
+	(void)table;
+	(void)table_bytes;
+	(void)pp;
+#endif
 }
 
 /* Room for a record of @p size octets (a multiple of 8). */

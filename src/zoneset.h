@@ -5,6 +5,7 @@
 #ifndef ZL_ZONESET_H
 #define ZL_ZONESET_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -243,6 +244,7 @@ typedef struct zl_zoneset {
 	 *  given memory as it is used (see zoneset.c) */
 	unsigned char *store;
 	size_t store_size, store_used;
+	_Atomic size_t store_mark;      /**< store_used, for zl_zoneset_populate() */
 	unsigned char *rec_at, *rec_end; /**< room left in the records' block */
 	zl_node_chunk_t *nodes;      /**< the first chunk of nodes */
 	zl_node_chunk_t *nodes_tail; /**< the chunk being filled */
@@ -286,6 +288,23 @@ void zl_zoneset_free(zl_zoneset_t *set);
  *         files already (the file must not be read)
  */
 uint16_t zl_zoneset_add_file(zl_zoneset_t *set, const char *path, const char *display);
+
+/** How far zl_zoneset_populate() has gone, kept by its caller (zeroed to start). */
+typedef struct zl_populate {
+	size_t store_done;   /**< the store is populated up to here */
+	size_t index_done;   /**< and the index */
+} zl_populate_t;
+
+/**
+ * @brief Called from a thread beside the one loading (the loader's
+ *        scanner), a few MB a call: give memory to the name index @p table
+ *        of @p table_bytes (as it was when the thread started) and to the
+ *        store up to 1 MB past what the loading thread has used, so that
+ *        the loading thread does not stop on a page fault for every new
+ *        page.  Only the kernel's page tables change; on a system without
+ *        MADV_POPULATE_WRITE nothing happens.
+ */
+void zl_zoneset_populate(zl_zoneset_t *set, void *table, size_t table_bytes, zl_populate_t *pp);
 
 /**
  * Make room in the name index for @p more names beyond those it holds, so

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "load.h"
@@ -644,6 +646,59 @@ static void test_name_text_limits(void **state)
 	}
 }
 
+/* Pages of [p, p + len) the kernel has given memory (mincore); @p all:
+ * the pages the range touches. */
+static size_t resident_pages(const void *p, size_t len, size_t *all)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	uintptr_t a = (uintptr_t)p & ~(uintptr_t)(page - 1);
+	size_t n = ((uintptr_t)p + len - a + page - 1) / page;
+	unsigned char *v = calloc(n, 1);
+	assert_non_null(v);
+	if (all)
+		*all = n;
+	assert_int_equal(mincore((void *)a, (uintptr_t)p + len - a, v), 0);
+	size_t r = 0;
+	for (size_t i = 0; i < n; i++)
+		r += v[i] & 1;
+	free(v);
+	return r;
+}
+
+/* zl_zoneset_populate(): the index, a few MB a call, and the store up to
+ * 1 MB past its use, no further; what was written stays. */
+static void test_populate(void **state)
+{
+	(void)state;
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+	zl_zoneset_t set;
+	zl_zoneset_init(&set);
+	zl_zoneset_reserve(&set, 3000000); /* an index of 32 MB */
+	size_t tbytes = (size_t)set.table_size * sizeof(*set.table);
+	assert_true(tbytes >= ((size_t)16 << 20));
+	zl_node_t *n = zl_zoneset_intern(&set, (const uint8_t *)"\x01x\0", 3);
+	assert_non_null(n);
+	size_t used = set.store_used;
+	assert_true(used > 0 && used < ((size_t)1 << 20));
+	zl_populate_t pp = { 0, 0 };
+	zl_zoneset_populate(&set, set.table, tbytes, &pp);
+	/* the store: its first MB and a little more, not 2 MB */
+	size_t all, r = resident_pages(set.store, (size_t)1 << 20, &all);
+	assert_int_equal(r, all);
+	assert_int_equal(resident_pages(set.store + ((size_t)2 << 20), (size_t)8 << 20, NULL), 0);
+	/* the index: part of it now, all of it after enough calls */
+	assert_true(pp.index_done > 0 && pp.index_done < tbytes);
+	for (int i = 0; i < 16; i++)
+		zl_zoneset_populate(&set, set.table, tbytes, &pp);
+	assert_int_equal(pp.index_done, tbytes);
+	r = resident_pages(set.table, tbytes, &all);
+	assert_int_equal(r, all);
+	/* the names are where they were */
+	assert_ptr_equal(zl_zoneset_find(&set, (const uint8_t *)"\x01x\0", 3), n);
+	zl_zoneset_free(&set);
+#endif
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -654,6 +709,7 @@ int main(void)
 		cmocka_unit_test(test_name_case),
 		cmocka_unit_test(test_name_text_limits),
 		cmocka_unit_test(test_huge_hint),
+		cmocka_unit_test(test_populate),
 		cmocka_unit_test(test_records_in_file_order),
 		cmocka_unit_test(test_files_limit),
 		cmocka_unit_test(test_ttl_units_and_class_order),
