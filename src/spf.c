@@ -118,16 +118,21 @@ static bool eq_nocase(const char *s, size_t n, const char *lit)
 
 /* ---- escaping ---- */
 
+/* Is @p c written as it is by zl_spf_escape()? */
+static inline bool escape_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '\\' && c != '"';
+}
+
 size_t zl_spf_escape(char *dst, size_t size, const char *src, size_t len)
 {
 	size_t need = 0, used = 0, i;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)src[i];
-		if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
+		if (escape_plain(c)) {
 			/* a run written as it is, as far as it fits */
 			size_t j = i + 1;
-			while (j < len && (unsigned char)src[j] >= 0x20 && (unsigned char)src[j] < 0x7f &&
-			       src[j] != '\\' && src[j] != '"')
+			while (j < len && escape_plain((unsigned char)src[j]))
 				j++;
 			size_t n = j - i;
 			if (size > 0 && used == need && used + 1 < size) {
