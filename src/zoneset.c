@@ -143,6 +143,18 @@ static zl_slot_t slot_make(const zl_node_t *n, uint32_t h)
 	return slot_tag(h) | (uint64_t)a;
 }
 
+/* A name's first slot: the hash scaled to the table (its high bits), so
+ * the table can be of any size, not only a power of two. */
+static inline uint32_t home_slot(uint32_t h, uint32_t size)
+{
+	return (uint32_t)(((uint64_t)h * size) >> 32);
+}
+
+static inline uint32_t next_slot(uint32_t k, uint32_t size)
+{
+	return k + 1 < size ? k + 1 : 0;
+}
+
 static uint32_t node_hash(const zl_node_t *n)
 {
 	uint8_t w[ZL_WIRE_MAX];
@@ -160,9 +172,9 @@ static void rehash(zl_zoneset_t *set, uint32_t nsize)
 	zl_huge_hint(nt, (size_t)nsize * sizeof(*nt));
 	for (const zl_node_t *n = zl_zoneset_nodes(set); n; n = zl_node_next(n)) {
 		uint32_t h = node_hash(n);
-		uint32_t k = h & (nsize - 1);
+		uint32_t k = home_slot(h, nsize);
 		while (nt[k])
-			k = (k + 1) & (nsize - 1);
+			k = next_slot(k, nsize);
 		nt[k] = slot_make(n, h);
 	}
 	free(set->table);
@@ -170,15 +182,15 @@ static void rehash(zl_zoneset_t *set, uint32_t nsize)
 	set->table_size = nsize;
 }
 
+/* Slots for @p nodes names: two thirds full, in whole pages of slots.  The
+ * table grows to twice its size only past three quarters full. */
+#define SLOTS_PAGE 512u
 static uint32_t slots_for(uint64_t nodes)
 {
-	uint64_t want = nodes / 3 * 4 + 4;
+	uint64_t want = nodes + nodes / 2 + SLOTS_PAGE;
 	if (want > (uint64_t)1 << 31)
 		want = (uint64_t)1 << 31;
-	uint32_t size = 1024;
-	while (size < want)
-		size *= 2;
-	return size;
+	return (uint32_t)(want / SLOTS_PAGE * SLOTS_PAGE);
 }
 
 /* A hint larger than this (a file of several gigabytes, or a sparse one)
@@ -214,9 +226,8 @@ size_t zl_wire_name_len(const uint8_t *wire, size_t max)
  * not there costs one cache line, not a walk over other names' nodes. */
 static zl_slot_t *probe(const zl_zoneset_t *set, const uint8_t *wire, size_t len, uint32_t h)
 {
-	uint32_t mask = set->table_size - 1;
 	zl_slot_t tag = slot_tag(h);
-	for (uint32_t k = h & mask;; k = (k + 1) & mask) {
+	for (uint32_t k = home_slot(h, set->table_size);; k = next_slot(k, set->table_size)) {
 		zl_slot_t *s = &set->table[k];
 		if (!*s || ((*s & ~SLOT_ADDR_MASK) == tag && name_eq(slot_node(*s), wire, len)))
 			return s;
@@ -230,14 +241,13 @@ zl_node_t *zl_zoneset_find(const zl_zoneset_t *set, const uint8_t *wire, size_t 
 
 zl_name_hashes_t zl_zoneset_prefetch(const zl_zoneset_t *set, const uint8_t *wire, size_t len)
 {
-	uint32_t mask = set->table_size - 1;
 	zl_name_hashes_t h = { name_hash(wire, len), 0 };
-	__builtin_prefetch(&set->table[h.name & mask]);
+	__builtin_prefetch(&set->table[home_slot(h.name, set->table_size)]);
 	/* a new name interns its parent too, which is often new as well */
 	if (len > 1) {
 		size_t skip = 1u + wire[0];
 		h.parent = name_hash(wire + skip, len - skip);
-		__builtin_prefetch(&set->table[h.parent & mask]);
+		__builtin_prefetch(&set->table[home_slot(h.parent, set->table_size)]);
 	}
 	return h;
 }
@@ -365,7 +375,7 @@ static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uin
 		parent->has_child = 1;
 	}
 	if (set->nnodes + 1 > set->table_size / 4 * 3)
-		rehash(set, set->table_size * 2);
+		rehash(set, set->table_size <= UINT32_MAX / 2 ? set->table_size * 2 : UINT32_MAX);
 	/* the name follows the header's last field, not its padding */
 	size_t ll = 1u + wire[0];
 	n = node_alloc(set, (offsetof(zl_node_t, label) + ll + 7u) & ~(size_t)7);

@@ -238,7 +238,7 @@ typedef uint64_t zl_slot_t;
 typedef struct zl_zoneset {
 	zl_arena_t arena;
 	zl_slot_t *table;      /**< the name index (open addressing) */
-	uint32_t table_size;   /**< slots, a power of two */
+	uint32_t table_size;   /**< slots (any number: zoneset.c's home_slot()) */
 	uint32_t nnodes;
 	/** the region nodes and records are kept in: reserved address space,
 	 *  given memory as it is used (see zoneset.c) */

@@ -229,6 +229,66 @@ static void test_name_index(void **state)
 	zl_zoneset_free(&set);
 }
 
+/* Intern @p text (a name in presentation form, no escapes) into @p set. */
+static zl_node_t *intern_text(zl_zoneset_t *set, const char *text)
+{
+	uint8_t w[256];
+	size_t wl = zl_name_from_text(text, strlen(text), NULL, 0, w);
+	assert_true(wl > 0);
+	return zl_zoneset_intern(set, w, wl);
+}
+
+/* The index of a set at its first size, 1024 slots, filled to three quarters
+ * (where it grows), and then past it: the runs of full slots reach the end
+ * of the table and go on at its start, and every name is still found. */
+static void test_index_full(void **state)
+{
+	(void)state;
+	zl_zoneset_t set;
+	zl_zoneset_init(&set);
+	assert_int_equal(set.table_size, 1024);
+	char name[64];
+	zl_node_t *node[2000];
+	unsigned n = 0;
+	intern_text(&set, "test.");
+	while (set.nnodes + 1 <= set.table_size / 4 * 3) {
+		snprintf(name, sizeof(name), "h%u.test.", n);
+		node[n++] = intern_text(&set, name);
+	}
+	assert_int_equal(set.table_size, 1024);
+	assert_true(set.table[set.table_size - 1] != 0 && set.table[0] != 0);
+	unsigned used = 0; /* every name has its slot inside the table */
+	for (uint32_t k = 0; k < set.table_size; k++)
+		used += set.table[k] != 0;
+	assert_int_equal(used, set.nnodes);
+	for (unsigned i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "H%u.TEST.", i);
+		uint8_t w[256];
+		size_t wl = zl_name_from_text(name, strlen(name), NULL, 0, w);
+		assert_ptr_equal(zl_zoneset_find(&set, w, wl), node[i]);
+	}
+	assert_null(zl_zoneset_find(&set, (const uint8_t *)"\x04none\x04test\0", 11));
+	for (; n < 2000; n++) { /* past three quarters: the table grows */
+		snprintf(name, sizeof(name), "h%u.test.", n);
+		node[n] = intern_text(&set, name);
+	}
+	assert_int_equal(set.table_size, 4096);
+	for (unsigned i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "h%u.test.", i);
+		assert_ptr_equal(intern_text(&set, name), node[i]);
+	}
+	/* a reserve gives a table of any size, in pages of slots */
+	zl_zoneset_reserve(&set, 100000);
+	assert_true(set.table_size >= 150000 && set.table_size < 160000);
+	assert_int_equal(set.table_size % 512, 0);
+	for (unsigned i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "h%u.test.", i);
+		assert_ptr_equal(intern_text(&set, name), node[i]);
+	}
+	assert_int_equal(set.nnodes, n + 2);
+	zl_zoneset_free(&set);
+}
+
 /* A name's records are listed in file order however the file mixes the
  * names: by type, or round after round. */
 static void test_records_in_file_order(void **state)
@@ -706,6 +766,7 @@ int main(void)
 		cmocka_unit_test(test_shared_rdata),
 		cmocka_unit_test(test_line_saturates),
 		cmocka_unit_test(test_name_index),
+		cmocka_unit_test(test_index_full),
 		cmocka_unit_test(test_name_case),
 		cmocka_unit_test(test_name_text_limits),
 		cmocka_unit_test(test_huge_hint),
