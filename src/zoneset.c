@@ -372,7 +372,8 @@ static zl_node_t *intern(zl_zoneset_t *set, const uint8_t *wire, size_t len, uin
 		parent = intern(set, wire + skip, len - skip,
 				hparent ? *hparent : name_hash(wire + skip, len - skip), NULL);
 		labels = (uint8_t)(parent->labels + 1);
-		parent->has_child = 1;
+		if (parent->children < ZL_CHILDREN_MANY)
+			parent->children++;
 	}
 	if (set->nnodes + 1 > set->table_size / 4 * 3)
 		rehash(set, set->table_size <= UINT32_MAX / 2 ? set->table_size * 2 : UINT32_MAX);
@@ -652,13 +653,37 @@ bool zl_node_is_below(const zl_node_t *node, const zl_node_t *ancestor)
 	return false;
 }
 
+/* How many nodes made after a name zl_node_child() reads for its children. */
+#define CHILD_SCAN 16
+/* so a count that stopped is never met in full */
+_Static_assert(CHILD_SCAN < ZL_CHILDREN_MANY, "a saturated count is never met");
+
 zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const char *label)
 {
 	uint8_t wire[256];
 	size_t l = strlen(label);
 	/* most names are leaves: they answer without a lookup */
-	if (!node || !node->has_child || l == 0 || l > 63 || l + 1 + node->wirelen > 255)
+	if (!node || !node->children || l == 0 || l > 63 || l + 1 + node->wirelen > 255)
 		return NULL;
+	/* A child is made after its parent, and in most zone files right after
+	 * it: the nodes that follow are read first, in memory order, before the
+	 * index, whose slot is a cache miss in a big zone.  Once every child of
+	 * a name counted is met without the label, the label is not there. */
+	unsigned seen = 0;
+	const zl_node_t *c = node;
+	for (int i = 0; i < CHILD_SCAN && (c = zl_node_next(c)) != NULL; i++) {
+		if (zl_node_parent(c) != node)
+			continue;
+		if (c->label[0] == l) {
+			size_t k = 0;
+			while (k < l && c->label[1 + k] == lower((uint8_t)label[k]))
+				k++;
+			if (k == l)
+				return (zl_node_t *)c;
+		}
+		if (++seen == node->children)
+			return NULL;
+	}
 	wire[0] = (uint8_t)l;
 	memcpy(wire + 1, label, l);
 	zl_node_wire(node, wire + 1 + l);

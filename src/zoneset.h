@@ -120,13 +120,16 @@ struct zl_node {
 	zl_ref_t rrs_ref;      /**< records at this name, every zone, file order: zl_node_rrs() */
 	uint8_t wirelen;       /**< octets of the whole wire-format name */
 	uint8_t labels : 7;    /**< labels below the root (at most 127) */
-	uint8_t has_child : 1; /**< some name is directly below this one */
 	uint8_t is_apex : 1;   /**< a zone's apex: zl_zoneset_apex_zone() says which */
+	uint8_t children;      /**< names directly below it, counted up to ZL_CHILDREN_MANY */
 	/** the first label, lower case, as in wire format (length octet, then
 	 *  the octets; the root: a single 0).  The rest of the name is the
 	 *  parent's: zl_node_wire() writes the whole name out. */
 	uint8_t label[];
 };
+
+/** A node's count of children stops here. */
+#define ZL_CHILDREN_MANY 255
 
 /** @brief The node's parent name, or NULL for the root. */
 static inline zl_node_t *zl_node_parent(const zl_node_t *n)
@@ -444,7 +447,8 @@ static inline zl_rr_t *zl_node_first_in(const zl_node_t *node, uint16_t type, co
 
 /** @brief Whether @p node is @p ancestor or below it. */
 bool zl_node_is_below(const zl_node_t *node, const zl_node_t *ancestor);
-/** @brief The child of @p node with the single label @p label, or NULL. */
+/** @brief The child of @p node with the single label @p label (any case), or
+ *         NULL.  The few nodes made after @p node are read before the index. */
 zl_node_t *zl_node_child(const zl_zoneset_t *set, const zl_node_t *node, const char *label);
 
 /**

@@ -238,6 +238,67 @@ static zl_node_t *intern_text(zl_zoneset_t *set, const char *text)
 	return zl_zoneset_intern(set, w, wl);
 }
 
+/* zl_node_child() reads the nodes made after a name before the index: a
+ * child is found there or through the index wherever it was made, and an
+ * absent one is not found, whether the name's children are all met in
+ * those nodes, only some of them, or are too many to count. */
+static void test_node_child(void **state)
+{
+	(void)state;
+	zl_zoneset_t set;
+	zl_zoneset_init(&set);
+	/* p.test. and its children a, b, c right after it, with grandchildren
+	 * of a between them */
+	zl_node_t *p = intern_text(&set, "p.test.");
+	zl_node_t *a = intern_text(&set, "a.p.test.");
+	intern_text(&set, "x.a.p.test.");
+	intern_text(&set, "y.a.p.test.");
+	zl_node_t *b = intern_text(&set, "b.p.test.");
+	zl_node_t *c = intern_text(&set, "C.p.test.");
+	assert_int_equal(p->children, 3);
+	assert_int_equal(a->children, 2);
+	assert_ptr_equal(zl_node_child(&set, p, "a"), a);
+	assert_ptr_equal(zl_node_child(&set, p, "b"), b);
+	assert_ptr_equal(zl_node_child(&set, p, "c"), c); /* the last one counted */
+	assert_ptr_equal(zl_node_child(&set, p, "C"), c);
+	assert_null(zl_node_child(&set, p, "x")); /* a grandchild */
+	assert_null(zl_node_child(&set, p, "d"));
+	assert_null(zl_node_child(&set, p, "ab"));
+	/* q.test.: one child right after it, one made after 40 other names */
+	zl_node_t *q = intern_text(&set, "q.test.");
+	zl_node_t *q1 = intern_text(&set, "one.q.test.");
+	char name[64];
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "n%d.test.", i);
+		intern_text(&set, name);
+	}
+	zl_node_t *q2 = intern_text(&set, "two.q.test.");
+	assert_ptr_equal(zl_node_child(&set, q, "one"), q1);
+	assert_ptr_equal(zl_node_child(&set, q, "two"), q2);
+	assert_null(zl_node_child(&set, q, "three"));
+	/* a child made before a late sibling: b.p.test. comes after p's three */
+	zl_node_t *late = intern_text(&set, "late.p.test.");
+	assert_int_equal(p->children, 4);
+	assert_ptr_equal(zl_node_child(&set, p, "late"), late);
+	assert_null(zl_node_child(&set, p, "d"));
+	/* r.test.: more children than are counted */
+	zl_node_t *r = intern_text(&set, "r.test.");
+	zl_node_t *r0 = NULL, *r299 = NULL;
+	for (int i = 0; i < 300; i++) {
+		snprintf(name, sizeof(name), "c%d.r.test.", i);
+		zl_node_t *n = intern_text(&set, name);
+		if (i == 0)
+			r0 = n;
+		if (i == 299)
+			r299 = n;
+	}
+	assert_int_equal(r->children, ZL_CHILDREN_MANY);
+	assert_ptr_equal(zl_node_child(&set, r, "c0"), r0);
+	assert_ptr_equal(zl_node_child(&set, r, "c299"), r299);
+	assert_null(zl_node_child(&set, r, "c300"));
+	zl_zoneset_free(&set);
+}
+
 /* The index of a set at its first size, 1024 slots, filled to three quarters
  * (where it grows), and then past it: the runs of full slots reach the end
  * of the table and go on at its start, and every name is still found. */
@@ -766,6 +827,7 @@ int main(void)
 		cmocka_unit_test(test_shared_rdata),
 		cmocka_unit_test(test_line_saturates),
 		cmocka_unit_test(test_name_index),
+		cmocka_unit_test(test_node_child),
 		cmocka_unit_test(test_index_full),
 		cmocka_unit_test(test_name_case),
 		cmocka_unit_test(test_name_text_limits),
