@@ -269,19 +269,28 @@ static void run_parallel(zl_ctx_t *ctx, const unsigned *fams, unsigned n)
 	free(tid);
 	/* join in family order: the same list a single thread would have made.
 	 * The list grows by one part at a time and each part is freed once
-	 * copied, so the findings are never held twice over */
+	 * copied, so the findings are never held twice over; into an empty
+	 * list the first part is taken as it is, not copied into new memory */
 	zl_findings_t *fs = ctx->findings;
 	for (unsigned i = 0; i < n; i++) {
 		zl_findings_t *part = &pool.job[i].findings;
-		if (fs->n + part->n > fs->cap) {
-			fs->cap = fs->n + part->n;
-			fs->v = zl_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
-		}
-		for (size_t k = 0; k < part->n; k++) {
-			zl_finding_t *f = zl_findings_add(fs);
-			uint32_t seq = f->seq;
-			*f = part->v[k];
-			f->seq = seq;
+		if (fs->n == 0 && part->n > 0) {
+			free(fs->v);
+			fs->v = part->v;
+			fs->n = part->n;
+			fs->cap = part->cap;
+			part->v = NULL;
+			for (size_t k = 0; k < fs->n; k++)
+				fs->v[k].seq = (uint32_t)k;
+		} else if (part->n > 0) {
+			if (fs->n + part->n > fs->cap) {
+				fs->cap = fs->n + part->n;
+				fs->v = zl_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
+			}
+			memcpy(fs->v + fs->n, part->v, part->n * sizeof(*fs->v));
+			for (size_t k = 0; k < part->n; k++)
+				fs->v[fs->n + k].seq = (uint32_t)(fs->n + k);
+			fs->n += part->n;
 		}
 		zl_arena_adopt(&fs->arena, &part->arena);
 		zl_findings_free(part);
