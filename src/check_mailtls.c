@@ -171,7 +171,7 @@ int zl_check_mtasts(zl_ctx_t *ctx)
 		/* findings hold copies: nothing in the scratch arena outlives a name */
 		zl_arena_reset(&ctx->scratch);
 		const char *dom = domain_str(&ctx->scratch, zl_node_parent(n));
-		const zl_rr_t *first = NULL;
+		const zl_rr_t *first = NULL, *look = NULL;
 		unsigned nlooks = 0;
 		for (const zl_rr_t *rr = zl_node_first(n, ZL_TYPE_TXT); rr;
 		     rr = zl_rr_next_same(rr)) {
@@ -181,7 +181,8 @@ int zl_check_mtasts(zl_ctx_t *ctx)
 			char *t = zl_rr_txt(&ctx->scratch, rr, &len);
 			if (!zl_sts_looks_like_sts(t, len))
 				continue;
-			nlooks++;
+			if (!nlooks++)
+				look = rr;
 			zl_sts_t s;
 			zl_sts_parse(&s, t, len, &ctx->scratch);
 			report_problems(ctx, &sts_proto, rr, &s.c, dom);
@@ -199,9 +200,10 @@ int zl_check_mtasts(zl_ctx_t *ctx)
 		bool unknown;
 		if (host_exists(ctx, zl_node_parent(n), "mta-sts", &unknown) || unknown)
 			continue;
-		zl_emit_name(
-		    ctx, ZL_R_MTASTS_POLICY_HOST, z, zl_node_parent(n), ZL_TYPE_A,
-		    "'_mta-sts.%s.' announces an MTA-STS policy, but the policy host "
+		/* about the host's address, at the record that announces the policy */
+		zl_emit_at(
+		    ctx, ZL_R_MTASTS_POLICY_HOST, z, zl_node_parent(n), ZL_TYPE_A, look->file,
+		    look->line, "'_mta-sts.%s.' announces an MTA-STS policy, but the policy host "
 		    "'mta-sts.%s.' has no A, AAAA or CNAME record: senders cannot fetch "
 		    "https://mta-sts.%s/.well-known/mta-sts.txt (RFC 8461 section 3.3) and "
 		    "apply no policy",
