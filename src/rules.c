@@ -274,24 +274,23 @@ static void run_parallel(zl_ctx_t *ctx, const unsigned *fams, unsigned n)
 	zl_findings_t *fs = ctx->findings;
 	for (unsigned i = 0; i < n; i++) {
 		zl_findings_t *part = &pool.job[i].findings;
-		if (fs->n == 0 && part->n > 0) {
+		size_t from = fs->n;
+		if (from == 0 && part->n > 0) {
 			free(fs->v);
 			fs->v = part->v;
 			fs->n = part->n;
 			fs->cap = part->cap;
 			part->v = NULL;
-			for (size_t k = 0; k < fs->n; k++)
-				fs->v[k].seq = (uint32_t)k;
 		} else if (part->n > 0) {
 			if (fs->n + part->n > fs->cap) {
 				fs->cap = fs->n + part->n;
 				fs->v = zl_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
 			}
 			memcpy(fs->v + fs->n, part->v, part->n * sizeof(*fs->v));
-			for (size_t k = 0; k < part->n; k++)
-				fs->v[fs->n + k].seq = (uint32_t)(fs->n + k);
 			fs->n += part->n;
 		}
+		for (size_t k = from; k < fs->n; k++) /* numbered by their place in the list */
+			fs->v[k].seq = (uint32_t)k;
 		zl_arena_adopt(&fs->arena, &part->arena);
 		zl_findings_free(part);
 	}
